@@ -1,0 +1,52 @@
+package org.landledger.io;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.landledger.geo.Crs;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * 图层读取器: a streaming reader over one layer of a data store (shapefile, GeoPackage table, GeoJSON, …).
+ *
+ * <p>Geometries come with x = easting/longitude and y = northing/latitude whatever the CRS's EPSG axis
+ * order; axis order only matters at the OGC service boundary. {@link #features()} may be called more
+ * than once; each call streams the layer from the start.
+ */
+public interface LayerReader extends AutoCloseable {
+
+  /** The file (or table location) read, for messages. */
+  String location();
+
+  LayerSchema schema();
+
+  /** The layer's CRS, or null when the source declares none (e.g. a shapefile without .prj). */
+  Crs crs();
+
+  /** The attribute encoding used (DBF), or null where the format fixes it. */
+  Charset encoding();
+
+  /** Number of features. */
+  long count();
+
+  /** The extent from the header where the format keeps one, else computed by a pass over the data. */
+  Envelope bounds();
+
+  /** Streams the features; close the stream (or the reader) when done. */
+  Stream<Feature> features();
+
+  @Override
+  void close();
+
+  /** Reads everything into memory. */
+  default Layer readAll() {
+    try (Stream<Feature> s = features()) {
+      return new Layer(schema(), crs(), s.toList(), location());
+    }
+  }
+
+  static Path pathOf(String location) {
+    int hash = location.indexOf('#');
+    return Path.of(hash >= 0 ? location.substring(0, hash) : location);
+  }
+}
