@@ -35,7 +35,7 @@ final class County {
 
   final World w;
   final long seed;
-  final Scale scale;
+  final Layout layout;
   final int col0;
   final int row0;
   final int nx;
@@ -64,11 +64,11 @@ final class County {
   County(World w, int tileX, int tileY, String code, String name, Set<String> usedNames) {
     this.w = w;
     this.seed = w.seed;
-    this.scale = w.scale;
-    this.col0 = tileX * scale.cols;
-    this.row0 = tileY * scale.rows;
-    this.nx = scale.cols;
-    this.ny = scale.rows;
+    this.layout = w.layout;
+    this.col0 = tileX * layout.cols();
+    this.row0 = tileY * layout.rows();
+    this.nx = layout.cols();
+    this.ny = layout.rows();
     this.code = code;
     this.name = name;
     this.usedNames = usedNames;
@@ -132,7 +132,7 @@ final class County {
   // ------------------------------------------------------------------ mask
 
   private void mask() {
-    if (scale.tiled()) {
+    if (layout.tiled()) {
       java.util.Arrays.fill(inside, true);
       return;
     }
@@ -171,8 +171,8 @@ final class County {
   // ----------------------------------------------------------- settlements
 
   private void placeSettlements() {
-    int kx = scale.townshipsX;
-    int ky = scale.townshipsY;
+    int kx = layout.townshipsX();
+    int ky = layout.townshipsY();
     double w0 = maxX() - minX();
     double h0 = maxY() - minY();
     double seatX = minX() + w0 * 0.6;
@@ -185,7 +185,7 @@ final class County {
         long key = (long) (col0 + a) * 7919 + row0 + b;
         double x = minX() + w0 * (a + 0.5 + 0.4 * (Hashing.unit(seed, key, 1, 61) - 0.5)) / kx;
         double y = minY() + h0 * (b + 0.5 + 0.4 * (Hashing.unit(seed, key, 2, 61) - 0.5)) / ky;
-        if (!scale.tiled()) {
+        if (!layout.tiled()) {
           // Pull seats into the irregular county outline.
           double mx = minX() + w0 / 2;
           double my = minY() + h0 / 2;
@@ -221,7 +221,7 @@ final class County {
         tcode = String.format("%03d", ++zhen);
         tname = place + "镇";
       }
-      double radius = (isSeat ? scale.townRadius : Math.max(3, scale.townRadius / 4.5)) * cellish;
+      double radius = (isSeat ? layout.townRadius() : Math.max(3, layout.townRadius() / 4.5)) * cellish;
       townships.add(new Township(k, tcode, tname, s[0], s[1], radius, isSeat));
     }
     // Villages on a jittered lattice; each township seat is also a community (社区).
@@ -233,7 +233,7 @@ final class County {
       villages.add(new Village(villages.size(), t.index(), String.format("%03d", ++nextCommunity[t.index()]),
           t.name().replaceAll("(街道|镇|乡)$", "") + "社区", t.sx(), t.sy(), t.radius(), true));
     }
-    double sp = scale.villageSpacing * cellish;
+    double sp = layout.villageSpacing() * cellish;
     int cols = (int) Math.ceil(w0 / sp);
     int rows = (int) Math.ceil(h0 / sp);
     for (int b = 0; b < rows; b++) {
@@ -537,8 +537,9 @@ final class County {
     if (hb >= 0.845 && hb < 0.875) {
       return hc < 0.3 ? "0307" : "0301";
     }
-    if (hb >= 0.875 && hb < 0.90) {
-      return hc < 0.08 ? "1104K" : hc < 0.5 ? "1104A" : "1104";
+    if (hb >= 0.875 && hb < 0.90 && hc < 0.45) {
+      // A cluster of fish ponds among fields.
+      return hc < 0.06 ? "1104K" : hc < 0.3 ? "1104A" : "1104";
     }
     if (hb >= 0.90 && hb < 0.915) {
       return "1202";

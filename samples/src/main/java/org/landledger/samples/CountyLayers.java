@@ -406,7 +406,7 @@ final class CountyLayers {
         hills.add(dltb.get(f).geometry());
       }
     }
-    double minArea = c.scale == Scale.SMALL ? 20_000 : 100_000;
+    double minArea = c.layout.compact() ? 20_000 : 100_000;
     int seq = 0;
     seq = redLineParts(hills, minArea, seq, c.name + "山地水源涵养生态保护红线", "水源涵养");
     redLineParts(water, minArea, seq, c.name + "清河湿地生物多样性维护生态保护红线", "生物多样性维护");
@@ -607,7 +607,7 @@ final class CountyLayers {
   // ----------------------------------------------------------------- plans
 
   private void buildPlans() {
-    int count = c.scale == Scale.SMALL ? 12 : 60;
+    int count = c.layout.compact() ? 12 : 60;
     String[][] kinds = {{"0601", "产业园项目"}, {"05H1", "商业综合体项目"}, {"0701", "安置住房项目"},
         {"0809", "污水处理厂项目"}, {"08H2", "学校建设项目"}};
     County.Township seatT = c.townships.stream().filter(County.Township::countySeat).findFirst().orElseThrow();

@@ -76,11 +76,7 @@ final class Linkage {
         countySeat = t.index();
       }
     }
-    int count = switch (c.scale) {
-      case SMALL -> 3;
-      case COUNTY -> 24;
-      case PROVINCE -> 12;
-    };
+    int count = c.layout.compact() ? 3 : c.layout.tiled() ? 12 : 24;
     long s = c.seed;
     for (int p = 0; p < count; p++) {
       int t = withVillages.get(p % withVillages.size());

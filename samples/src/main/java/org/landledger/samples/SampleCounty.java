@@ -57,6 +57,11 @@ public final class SampleCounty {
    * @param progress receives one line per county and per stage at county scale and above
    */
   public static SampleSummary generate(Path outDir, Scale scale, long seed, Crs crs, Consumer<String> progress) {
+    return generate(outDir, scale.layout, scale.name().toLowerCase(java.util.Locale.ROOT), seed, crs, progress);
+  }
+
+  static SampleSummary generate(Path outDir, Layout scale, String label, long seed, Crs crs,
+      Consumer<String> progress) {
     long t0 = System.nanoTime();
     Crs nativeCrs = Crs.epsg(NATIVE_EPSG);
     Crs target = crs == null ? nativeCrs : crs;
@@ -85,17 +90,17 @@ public final class SampleCounty {
         writers.put(name, ShapefileStreamWriter.open(tmp.resolve(name + ".shp"), SCHEMAS.get(name), target,
             WriteOptions.gbk()));
       }
-      int nCounties = scale.countiesX * scale.countiesY;
+      int nCounties = scale.counties();
       int done = 0;
-      for (int ty = 0; ty < scale.countiesY; ty++) {
-        for (int tx = 0; tx < scale.countiesX; tx++) {
+      for (int ty = 0; ty < scale.countiesY(); ty++) {
+        for (int tx = 0; tx < scale.countiesX(); tx++) {
           String code = scale.tiled() ? String.format("37%02d%02d", 90 + ty, 21 + tx) : "379981";
           String name = scale.tiled()
               ? ChineseNames.place(seed, Hashing.hash(seed, tx, ty, 1), 2, usedNames) + "县"
               : "禾丰市";
           County county = new County(world, tx, ty, code, name, usedNames);
           CountyLayers layers = new CountyLayers(county, area);
-          layers.build(scale == Scale.SMALL ? s -> { } : progress);
+          layers.build(scale.compact() ? s -> { } : progress);
           counties.add(code + " " + name);
           Map<String, List<Feature>> out = new LinkedHashMap<>();
           out.put("XZQ", layers.xzq);
@@ -126,7 +131,7 @@ public final class SampleCounty {
             }
           }
           done++;
-          if (scale != Scale.SMALL) {
+          if (!scale.compact()) {
             progress.accept(String.format("  县 county %d/%d %s %s: %,d 图斑 DLTB, %,d 宗地 ZJD (%.1f s)", done, nCounties,
                 code, name, layers.dltb.size(), layers.zjd.size(), (System.nanoTime() - t0) / 1e9));
           }
@@ -145,7 +150,7 @@ public final class SampleCounty {
       deleteTree(tmp);
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    return new SampleSummary(outDir, scale, seed, target.toString(), counts, byGroup, total, farmNet, tiankan,
+    return new SampleSummary(outDir, label, seed, target.toString(), counts, byGroup, total, farmNet, tiankan,
         counties, millis);
   }
 

@@ -10,6 +10,6 @@ import java.util.Map;
  * @param layers feature count per layer, in writing order
  * @param areaByGroupM2 DLTB TBMJ by level-1 group "code name" (e.g. "01 耕地"), sorted by code
  */
-public record SampleSummary(Path outDir, Scale scale, long seed, String crs, Map<String, Long> layers,
+public record SampleSummary(Path outDir, String scale, long seed, String crs, Map<String, Long> layers,
     Map<String, Double> areaByGroupM2, double totalAreaM2, double farmlandNetM2, double tiankanM2,
     java.util.List<String> counties, long millis) {}

@@ -23,7 +23,7 @@ final class World {
   enum Strip { FIELD, HIGHWAY, CANAL, ROAD, DITCH, FILLER }
 
   final long seed;
-  final Scale scale;
+  final Layout layout;
   final int totalCols;
   final int totalRows;
   final double originX;
@@ -56,31 +56,31 @@ final class World {
   private final boolean tiled;
   private final double hillWavelength;
 
-  World(long seed, Scale scale) {
+  World(long seed, Layout layout) {
     this.seed = seed;
-    this.scale = scale;
-    this.tiled = scale.tiled();
-    this.hillWavelength = scale == Scale.SMALL ? 2_500 : 9_000;
-    this.totalCols = scale.cols * scale.countiesX;
-    this.totalRows = scale.rows * scale.countiesY;
+    this.layout = layout;
+    this.tiled = layout.tiled();
+    this.hillWavelength = layout.compact() ? 2_500 : 9_000;
+    this.totalCols = layout.cols() * layout.countiesX();
+    this.totalRows = layout.rows() * layout.countiesY();
     this.width = colX(totalCols);
     this.height = rowY(totalRows);
     // Zone 39 (EPSG:4527): false easting 39 500 000 m; keep the area within ~±1.5° of the CM.
     this.originX = Math.round(39_500_000 + 12_000 - width / 2);
     this.originY = Math.round(4_040_000 - height / 2);
-    double riverHalf = scale == Scale.SMALL ? 38 : 48;
-    int mains = Math.max(1, scale.countiesY);
+    double riverHalf = layout.compact() ? 38 : 48;
+    int mains = Math.max(1, layout.countiesY());
     for (int k = 0; k < mains; k++) {
       double base = height * (k + 0.42) / mains;
-      rivers.add(new River(true, base, height * 0.05 / mains, width / (1.3 * scale.countiesX), u(k, 1) * 6,
-          height * 0.015 / mains, width / (4.1 * scale.countiesX), u(k, 2) * 6, riverHalf, 0, width,
+      rivers.add(new River(true, base, height * 0.05 / mains, width / (1.3 * layout.countiesX()), u(k, 1) * 6,
+          height * 0.015 / mains, width / (4.1 * layout.countiesX()), u(k, 2) * 6, riverHalf, 0, width,
           k == 0 ? "清河" : "清河" + (k + 1)));
     }
-    int tribs = Math.max(1, scale.countiesX);
+    int tribs = Math.max(1, layout.countiesX());
     for (int k = 0; k < tribs; k++) {
       double base = width * (k + 0.3 + 0.2 * u(k, 3)) / tribs;
-      rivers.add(new River(false, base, width * 0.03 / tribs, height / (1.1 * scale.countiesY), u(k, 4) * 6,
-          width * 0.01 / tribs, height / (3.7 * scale.countiesY), u(k, 5) * 6, riverHalf * 0.6,
+      rivers.add(new River(false, base, width * 0.03 / tribs, height / (1.1 * layout.countiesY()), u(k, 4) * 6,
+          width * 0.01 / tribs, height / (3.7 * layout.countiesY()), u(k, 5) * 6, riverHalf * 0.6,
           height * 0.42 / mains, height, k == 0 ? "柳溪" : "柳溪" + (k + 1)));
     }
   }
