@@ -69,6 +69,8 @@ public final class GeoPackageFormat implements LayerFormat {
 
   static final String FID = "fid";
   static final String GEOM = "geom";
+  /** GeoPackage 1.3.0 as SQLite user_version (major·10000 + minor·100). */
+  static final int USER_VERSION_1_3 = 10300;
   private static final GeometryFactory GF = new GeometryFactory();
 
   @Override
@@ -404,6 +406,8 @@ public final class GeoPackageFormat implements LayerFormat {
         GeoPackageManager.create(db.toFile());
         GeoPackage gp = GeoPackageManager.open(db.toFile());
         try {
+          // We use nothing newer than GeoPackage 1.3; saying so keeps GDAL < 3.7 (Debian 12) from warning.
+          gp.execSQL("PRAGMA user_version = " + USER_VERSION_1_3);
           for (Layer l : layers) {
             writeLayer(gp, l);
           }

@@ -175,6 +175,33 @@ class GeoPackageFormatTest {
   }
 
   @Test
+  void srsOfAnotherOrganizationIsResolvedFromItsDefinition(@TempDir Path dir) {
+    Path gpkg = dir.resolve("esri.gpkg");
+    Layers.write(dltb(), gpkg);
+    // As some tools write it: organization ESRI, no EPSG code, an ESRI WKT without AUTHORITY (zone 39, FE 39 500 000).
+    mil.nga.geopackage.GeoPackage gp = mil.nga.geopackage.GeoPackageManager.open(gpkg.toFile());
+    try {
+      gp.execSQL("UPDATE gpkg_spatial_ref_sys SET organization = 'ESRI', organization_coordsys_id = 999001, "
+          + "definition = '" + Crs.epsg(4527).toPrj() + "' WHERE srs_id = 4527");
+    } finally {
+      gp.close();
+    }
+    assertThat(Crs.epsg(4527).toPrj()).doesNotContain("AUTHORITY").contains("CGCS2000_3_Degree_GK_Zone_39");
+    assertThat(Layers.read(gpkg).crs()).isEqualTo(Crs.epsg(4527));
+    // An undefined SRS (srs_id −1) gives no CRS unless one is assumed.
+    gp = mil.nga.geopackage.GeoPackageManager.open(gpkg.toFile());
+    try {
+      gp.execSQL("UPDATE gpkg_geometry_columns SET srs_id = -1");
+      gp.execSQL("UPDATE gpkg_contents SET srs_id = -1");
+    } finally {
+      gp.close();
+    }
+    assertThat(Layers.read(gpkg).crs()).isNull();
+    assertThat(Layers.read(gpkg.toString(), ReadOptions.DEFAULT.withAssumedCrs(Crs.epsg(4527))).crs())
+        .isEqualTo(Crs.epsg(4527));
+  }
+
+  @Test
   void notAGeoPackageIsBadInputNamingTheFile(@TempDir Path dir) throws Exception {
     Path gpkg = dir.resolve("broken.gpkg");
     Files.writeString(gpkg, "this is not sqlite");
