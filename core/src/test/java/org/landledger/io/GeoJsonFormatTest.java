@@ -134,6 +134,32 @@ class GeoJsonFormatTest {
   }
 
   @Test
+  void coordinatesRoundTripBitForBit(@TempDir Path dir) throws Exception {
+    // Full-precision doubles at Gauss–Krüger and degree magnitudes, a hole, and a clockwise shell.
+    double x = 39_500_123.456789012;
+    double y = 4_000_200.000000001;
+    Polygon withHole = GF.createPolygon(
+        GF.createLinearRing(new Coordinate[] {new Coordinate(x, y), new Coordinate(x, y + 200.1),
+            new Coordinate(x + 200.3, y + 200.1), new Coordinate(x + 200.3, y), new Coordinate(x, y)}),
+        new org.locationtech.jts.geom.LinearRing[] {GF.createLinearRing(new Coordinate[] {
+            new Coordinate(x + 10, y + 10), new Coordinate(x + 20, y + 10), new Coordinate(x + 20, y + 20),
+            new Coordinate(x + 10, y + 20), new Coordinate(x + 10, y + 10)})});
+    Layer l = new Layer(new LayerSchema("T", List.of(), "Polygon"), Crs.epsg(4527),
+        List.of(new Feature("1", withHole, attrs())));
+    Path json = dir.resolve("t.geojson");
+    Layers.write(l, json);
+    String text = Files.readString(json);
+    // The shortest decimal that reads back as the same double (Double.toString: 3.950012345678901E7), no exponent.
+    assertThat(text).contains("39500123.45678901,").doesNotContain("E7");
+    Geometry back = Layers.read(json).features().get(0).geometry();
+    assertThat(back.norm().equalsExact(withHole.norm(), 0.0)).isTrue();
+    assertThat(back.getArea()).isEqualTo(withHole.getArea());
+    Polygon p = (Polygon) back;
+    assertThat(org.locationtech.jts.algorithm.Orientation.isCCW(p.getExteriorRing().getCoordinates())).isTrue();
+    assertThat(org.locationtech.jts.algorithm.Orientation.isCCW(p.getInteriorRingN(0).getCoordinates())).isFalse();
+  }
+
+  @Test
   void streamsFeaturesLazily(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("dltb.geojson");
     Layers.write(GeoPackageFormatTest.dltb(), json);
