@@ -207,7 +207,9 @@ class InfoCommandTest {
     assertBadInput(run("info", txt.toString()), "notes.txt");
     Path shp = gbkShapefile(dir);
     assertThat(run("info", shp.toString(), "--limit", "-1").code()).isEqualTo(2);
-    assertThat(run("info", shp.toString(), "--encoding", "KLINGON-9").code()).isEqualTo(2);
+    Run enc = run("info", shp.toString(), "--encoding", "KLINGON-9");
+    assertThat(enc.code()).isEqualTo(2);
+    assertThat(enc.err()).contains("KLINGON-9").doesNotContain(".cpg");
     assertThat(run("info", shp.toString(), "--crs", "EPSG:abc").code()).isEqualTo(2);
     assertThat(run("info").code()).isEqualTo(2);
   }
