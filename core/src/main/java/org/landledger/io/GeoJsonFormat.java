@@ -70,7 +70,14 @@ public final class GeoJsonFormat implements LayerFormat {
 
   @Override
   public List<String> layerNames(Path file) {
-    return List.of(ShapefileFormat.stem(file));
+    if (!Files.isRegularFile(file)) {
+      throw new InputDataException(file, "file not found");
+    }
+    // The "name" member (as GDAL and we write it, before "features"), else the file name.
+    try (Cursor c = new Cursor(file)) {
+      c.next();
+      return List.of(c.name != null && !c.name.isBlank() ? c.name : ShapefileFormat.stem(file));
+    }
   }
 
   @Override

@@ -36,6 +36,7 @@ class GeoJsonFormatTest {
     // The file is UTF-8 text holding the Chinese value itself.
     assertThat(Files.readString(json, StandardCharsets.UTF_8)).contains("城关镇东关村");
 
+    assertThat(Layers.layerNames(json)).containsExactly("DLTB");
     try (LayerReader r = Layers.open(json)) {
       assertThat(r.crs()).isEqualTo(Crs.epsg(4527));
       assertThat(r.schema().name()).isEqualTo("DLTB");
