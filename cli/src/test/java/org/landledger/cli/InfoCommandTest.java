@@ -143,6 +143,30 @@ class InfoCommandTest {
     }
   }
 
+  @Test
+  void geographicLayerIsMeasuredOnTheEllipsoidAndInvalidGeometriesAreListed(@TempDir Path dir) throws Exception {
+    // A 0.01° cell at 117°E 36°N in CGCS2000 lon/lat: b²·Δλ/2·[q(36.01°) − q(36°)] = 1 000 384.948 m²
+    // (see AreaCalculatorTest); no planar area for degrees. Plus a bow-tie crossing itself at (117.5, 36.5).
+    Path json = dir.resolve("xzq.geojson");
+    Files.writeString(json, """
+        {"type":"FeatureCollection","name":"XZQ","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4490"}},
+         "features":[
+          {"type":"Feature","id":1,"properties":{"XZQMC":"城关镇"},"geometry":{"type":"Polygon",
+           "coordinates":[[[117,36],[117.01,36],[117.01,36.01],[117,36.01],[117,36]]]}},
+          {"type":"Feature","id":9,"properties":{"XZQMC":"坏图斑"},"geometry":{"type":"Polygon",
+           "coordinates":[[[117,36],[118,37],[118,36],[117,37],[117,36]]]}}]}
+        """);
+    Run r = run("info", json.toString(), "--json", "--limit", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.path("crs").asText()).isEqualTo("EPSG:4490");
+    assertThat(j.path("totals").path("planarAreaM2").isNull()).isTrue();
+    assertThat(j.path("features").get(0).path("ellipsoidalAreaM2").asDouble()).isCloseTo(1_000_384.948, within(0.01));
+    assertThat(j.path("features").get(0).path("attributes").path("XZQMC").asText()).isEqualTo("城关镇");
+    assertThat(j.path("invalidGeometries")).hasSize(1);
+    assertThat(j.path("invalidGeometries").get(0).asText()).contains("feature 9").contains("Self-intersection");
+  }
+
   /** Bad input: exit 2, one line on stderr naming the file, no stack trace, nothing on stdout. */
   static void assertBadInput(Run r, String fileName) {
     assertThat(r.code()).as(r.err()).isEqualTo(2);

@@ -99,6 +99,13 @@ class GeoPackageFormatTest {
       assertThat(b.geometry().getArea()).isEqualTo(5_000.0);
       assertThat(AreaCalculator.of(r.crs(), AreaMode.PLANAR).area(b.geometry())).isEqualTo(5_000.0);
     }
+    // The standard R-tree spatial index is there for GDAL/QGIS.
+    mil.nga.geopackage.GeoPackage gp = mil.nga.geopackage.GeoPackageManager.open(gpkg.toFile());
+    try {
+      assertThat(new mil.nga.geopackage.extension.rtree.RTreeIndexExtension(gp).has("DLTB")).isTrue();
+    } finally {
+      gp.close();
+    }
   }
 
   @Test
