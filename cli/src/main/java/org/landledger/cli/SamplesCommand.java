@@ -33,12 +33,18 @@ public final class SamplesCommand implements Callable<Integer> {
       description = "Output CRS (default ${DEFAULT-VALUE}, CGCS2000 GK zone 39); data are generated in EPSG:4527 and reprojected.")
   String crs;
 
+  @Option(names = "--gpkg", description = "Also write all layers into DIR/samples.gpkg (small and county scales).")
+  boolean gpkg;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     Scale s = Scale.parse(scale);
     Crs target = Crs.parse(crs);
+    if (gpkg && s == Scale.PROVINCE) {
+      throw new IllegalArgumentException("--gpkg is for the small and county scales (the province is streamed to shapefiles)");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     out.printf("生成样例数据 generating %s sample, seed %d, %s → %s%n", s.name().toLowerCase(java.util.Locale.ROOT),
@@ -48,6 +54,11 @@ public final class SamplesCommand implements Callable<Integer> {
       err.println(line);
       err.flush();
     });
+    if (gpkg) {
+      Path file = this.out.resolve("samples.gpkg");
+      SampleCounty.writeGeoPackage(this.out, file);
+      out.printf("GeoPackage: %s%n", file);
+    }
     print(out, sum);
     out.flush();
     return Main.OK;

@@ -23,10 +23,11 @@ class SamplesCommandTest {
   void writesTheSmallSampleAndASummary(@TempDir Path dir) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = run(out, err, "samples", "--out", dir.toString(), "--scale", "small", "--seed", "3");
+    int code = run(out, err, "samples", "--out", dir.toString(), "--scale", "small", "--seed", "3", "--gpkg");
     assertThat(code).as(err.toString()).isEqualTo(Main.OK);
     assertThat(dir.resolve("DLTB.shp")).exists();
     assertThat(dir.resolve("ZJD.dbf")).exists();
+    assertThat(org.landledger.io.Layers.layerNames(dir.resolve("samples.gpkg"))).contains("DLTB", "ZJD", "PLAN");
     assertThat(out.toString()).contains("DLTB").contains("01 耕地").contains("公顷");
     // Nothing but the layers: the temporary folder is gone.
     assertThat(dir.toFile().listFiles(f -> f.isDirectory())).isEmpty();

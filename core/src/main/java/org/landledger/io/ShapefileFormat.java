@@ -365,6 +365,7 @@ public final class ShapefileFormat implements LayerFormat {
             java.nio.file.StandardOpenOption.WRITE)) {
       ShapefileWriter shapes = new ShapefileWriter(shpOut, shxOut);
       shapes.writeHeaders(shapeType);
+      PolygonRecordLength.install(shapes, shapeType);
       DbaseFileWriter attributes = new DbaseFileWriter(header, dbfOut, cs);
       for (Feature f : layer.features()) {
         if (f.geometry() == null) {
@@ -476,7 +477,11 @@ public final class ShapefileFormat implements LayerFormat {
       return null;
     }
     if (st == ShapeType.POLYGON && g instanceof Polygon p) {
-      return GF.createMultiPolygon(new Polygon[] {p});
+      // A copy: H2GIS normalises (reorders) the geometry it writes, which must not change the caller's.
+      return GF.createMultiPolygon(new Polygon[] {(Polygon) p.copy()});
+    }
+    if (st == ShapeType.POLYGON && g instanceof MultiPolygon) {
+      return g.copy();
     }
     if (st == ShapeType.ARC && g instanceof LineString l) {
       return GF.createMultiLineString(new LineString[] {l});

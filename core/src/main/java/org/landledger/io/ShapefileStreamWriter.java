@@ -80,6 +80,7 @@ public final class ShapefileStreamWriter implements AutoCloseable {
     this.dbfOut = FileChannel.open(tmpDir.resolve(stem + ".dbf"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     this.shapes = new ShapefileWriter(shpOut, shxOut);
     shapes.writeHeaders(shapeType);
+    PolygonRecordLength.install(shapes, shapeType);
     this.attributes = new DbaseFileWriter(header, dbfOut, cs);
   }
 
@@ -148,7 +149,9 @@ public final class ShapefileStreamWriter implements AutoCloseable {
       Path dir = target.getParent();
       for (String ext : EXTENSIONS) {
         Path src = tmpDir.resolve(stem + ext);
-        if (Files.exists(src)) {
+        if (!Files.exists(src)) {
+          Files.deleteIfExists(dir.resolve(stem + ext)); // e.g. a stale .prj from an earlier layer
+        } else {
           try {
             Files.move(src, dir.resolve(stem + ext), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
           } catch (AtomicMoveNotSupportedException e) {

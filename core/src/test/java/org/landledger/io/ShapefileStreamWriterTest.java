@@ -65,6 +65,35 @@ class ShapefileStreamWriterTest {
   }
 
   @Test
+  void multipolygonsOfSeveralPartsReadBack(@TempDir Path dir) {
+    // H2GIS 2.2.5 miscounts the rings of multipolygons with ≥ 2 parts (PolygonRecordLength fixes it):
+    // a 3-part multipolygon followed by a polygon must read back, parts and areas intact.
+    var gf = new org.locationtech.jts.geom.GeometryFactory();
+    var parts = new org.locationtech.jts.geom.Polygon[] {ShapefileFormatTest.square(39_500_000, 4_000_000, 100),
+        ShapefileFormatTest.square(39_500_200, 4_000_000, 100), ShapefileFormatTest.square(39_500_400, 4_000_000, 50)};
+    Feature multi = new Feature("1", gf.createMultiPolygon(parts), Map.of("DLBM", "0101", "DLMC", "水田", "TBMJ", 22_500.0));
+    Feature after = feature(7, "0702", "农村宅基地");
+    var before = multi.geometry().copy();
+    Layer layer = new Layer(SCHEMA, Crs.epsg(4527), List.of(multi, after));
+    Layers.write(List.of(layer), dir.resolve("A.shp"), WriteOptions.gbk());
+    try (ShapefileStreamWriter w = ShapefileStreamWriter.open(dir.resolve("B.shp"), SCHEMA, Crs.epsg(4527), WriteOptions.gbk())) {
+      w.write(multi);
+      w.write(after);
+    }
+    for (String n : List.of("A.shp", "B.shp")) {
+      Layer back = Layers.read(dir.resolve(n));
+      assertThat(back.size()).isEqualTo(2);
+      // 100² + 100² + 50² = 22 500 m² in three parts; then the 10 000 m² square.
+      assertThat(back.features().get(0).geometry().getNumGeometries()).isEqualTo(3);
+      assertThat(back.features().get(0).geometry().getArea()).isEqualTo(22_500.0);
+      assertThat(back.features().get(1).geometry().getArea()).isEqualTo(10_000.0);
+      assertThat(back.features().get(1).string("DLMC")).isEqualTo("农村宅基地");
+    }
+    // Writing leaves the caller's geometry as it was (H2GIS normalises what it writes).
+    assertThat(multi.geometry().equalsExact(before)).isTrue();
+  }
+
+  @Test
   void abortLeavesNothing(@TempDir Path dir) throws Exception {
     ShapefileStreamWriter w = ShapefileStreamWriter.open(dir.resolve("X.shp"), SCHEMA, null, WriteOptions.DEFAULT);
     w.write(feature(0, "0101", "水田"));

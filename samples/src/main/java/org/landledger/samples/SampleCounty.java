@@ -51,6 +51,19 @@ public final class SampleCounty {
   }
 
   /**
+   * Also writes every layer into one GeoPackage {@code gpkg} (read back from the shapefiles just written).
+   * Single-county scales only. GeoPackage metadata carries write timestamps, so unlike the shapefiles this
+   * file is not byte-reproducible (its content is).
+   */
+  public static void writeGeoPackage(Path outDir, Path gpkg) {
+    List<org.landledger.io.Layer> all = new ArrayList<>();
+    for (String name : LAYERS) {
+      all.add(org.landledger.io.Layers.read(outDir.resolve(name + ".shp")));
+    }
+    org.landledger.io.Layers.write(all, gpkg, WriteOptions.DEFAULT);
+  }
+
+  /**
    * Generates the sample layers into {@code outDir} (created if needed; same-named files replaced).
    *
    * @param crs output CRS (null: EPSG:4527); geometries are generated in EPSG:4527 and reprojected
