@@ -64,6 +64,15 @@ public final class SamplesCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /** Pads to a terminal width, counting a Chinese character as two columns. */
+  static String padded(String s, int width) {
+    int w = 0;
+    for (int i = 0; i < s.length(); i++) {
+      w += Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN ? 2 : 1;
+    }
+    return s + " ".repeat(Math.max(0, width - w));
+  }
+
   static void print(PrintWriter out, SampleSummary sum) {
     out.printf("县 counties: %s%n", String.join(", ", sum.counties()));
     out.println("图层 layers (要素数 features):");
@@ -72,10 +81,10 @@ public final class SamplesCommand implements Callable<Integer> {
     }
     out.println("地类图斑面积 DLTB area (TBMJ) by level-1 class:");
     for (Map.Entry<String, Double> e : sum.areaByGroupM2().entrySet()) {
-      out.printf("  %-24s %14.2f 公顷 ha  %6.2f %%%n", e.getKey(), Units.m2ToHa(e.getValue()),
+      out.printf("  %s %14.2f 公顷 ha  %6.2f %%%n", padded(e.getKey(), 26), Units.m2ToHa(e.getValue()),
           100 * e.getValue() / sum.totalAreaM2());
     }
-    out.printf("  %-24s %14.2f 公顷 ha%n", "合计 total", Units.m2ToHa(sum.totalAreaM2()));
+    out.printf("  %s %14.2f 公顷 ha%n", padded("合计 total", 26), Units.m2ToHa(sum.totalAreaM2()));
     out.printf("耕地 farmland (TBDLMJ, net of 田坎): %.2f 公顷 ha = %.2f 亩; 田坎 (KCMJ): %.2f 公顷 ha%n",
         Units.m2ToHa(sum.farmlandNetM2()), Units.m2ToMu(sum.farmlandNetM2()), Units.m2ToHa(sum.tiankanM2()));
     out.printf("用时 elapsed: %.1f s%n", sum.millis() / 1000.0);

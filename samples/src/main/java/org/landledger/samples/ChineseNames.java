@@ -1,6 +1,5 @@
 package org.landledger.samples;
 
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -46,9 +45,5 @@ final class ChineseNames {
 
   static String villageSuffix(long seed, long a) {
     return VILLAGE_SUFFIX[Hashing.below(seed, a, 0, 305, VILLAGE_SUFFIX.length)];
-  }
-
-  static Set<String> names() {
-    return new HashSet<>();
   }
 }

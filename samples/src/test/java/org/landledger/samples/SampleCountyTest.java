@@ -72,6 +72,23 @@ class SampleCountyTest {
   }
 
   @Test
+  void reprojectsToGeographicCgcs2000() throws IOException {
+    Path g = tmp.resolve("g");
+    SampleCounty.generate(g, Scale.SMALL, 7, Crs.epsg(4490));
+    Layer geo = Layers.read(g.resolve("DLTB.shp"));
+    assertThat(geo.crs().epsg()).isEqualTo(4490);
+    assertThat(geo.size()).isEqualTo(read("DLTB").size());
+    // Zone 39 (CM 117°E), northing ≈ 4 040 km: about 117.1°E, 36.5°N.
+    assertThat(geo.bounds().centre().x).isBetween(116.9, 117.4);
+    assertThat(geo.bounds().centre().y).isBetween(36.2, 36.8);
+    // TBMJ (computed on the GK geometry) matches the ellipsoidal area of the reprojected polygon.
+    AreaCalculator ellipsoidal = AreaCalculator.of(Crs.epsg(4490), AreaMode.ELLIPSOIDAL);
+    for (Feature f : geo.features().subList(0, 200)) {
+      assertThat(ellipsoidal.area(f.geometry())).isCloseTo(f.number("TBMJ"), org.assertj.core.data.Offset.offset(0.05));
+    }
+  }
+
+  @Test
   void everyLayerIsPresentWithGbkAndPrj() throws IOException {
     for (String name : SampleCounty.LAYERS) {
       Layer l = read(name);
