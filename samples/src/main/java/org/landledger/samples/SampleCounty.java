@@ -89,6 +89,9 @@ public final class SampleCounty {
     double tiankan = 0;
     List<String> counties = new ArrayList<>();
     java.util.Set<String> usedNames = new java.util.HashSet<>();
+    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+      throw new IllegalArgumentException("--out " + outDir + " is a file, not a folder");
+    }
     Path tmp;
     try {
       Files.createDirectories(outDir);
