@@ -143,7 +143,7 @@ public final class LinkageAnalysis {
     allNotes.add("面积算法 area mode: " + areas.mode() + "，坐标系 CRS: EPSG:" + base.crs().epsg()
         + "；面积均由地块与地类图斑叠加计算，不取属性面积 (areas by overlay, not from attributes)");
     allNotes.addAll(notes);
-    return new LinkageResult(out, allNotes, pricePerMu, priceSource, profile.describe("linkage."));
+    return new LinkageResult(List.copyOf(out), List.copyOf(allNotes), pricePerMu, priceSource, profile.describe("linkage."));
   }
 
   public LinkageResult analyse(List<LinkageProject> projects) {
