@@ -127,14 +127,10 @@ public final class LinkageCommand implements Callable<Integer> {
     Layer eco = optional(ecoRedline, "生态保护红线 eco red line", dltb, repair, notes);
     repair.issues().forEach(i -> notes.add("几何已修复 geometry repaired: " + i));
 
-    boolean gpkg = geoPackageAvailable();
-    if (!gpkg) {
-      notes.add("GeoPackage 写出尚不可用：未生成 linkage.gpkg (GeoPackage writing not available in this build)");
-    }
     LinkageResult result = new LinkageAnalysis(base, profile, pbf, eco, options)
         .analyse(LinkageProject.group(plots), notes);
-    write(result.toJson(), gpkg ? layers(result, dltb) : null);
-    printSummary(result, gpkg);
+    write(result.toJson(), layers(result, dltb));
+    printSummary(result);
     return Main.OK;
   }
 
@@ -144,15 +140,6 @@ public final class LinkageCommand implements Callable<Integer> {
     }
     Layer l = LinkageInputs.toCrs(Layers.read(location, input.readOptions()), dltb.crs(), label, notes);
     return l.map(f -> f.geometry() == null ? f : repair.check(l.name(), f));
-  }
-
-  private static boolean geoPackageAvailable() {
-    try {
-      Layers.formatOf(Path.of("linkage.gpkg"));
-      return true;
-    } catch (InputDataException e) {
-      return false;
-    }
   }
 
   /** Result layers: the plots with their project's results, and the violations with their geometries. */
@@ -231,9 +218,7 @@ public final class LinkageCommand implements Callable<Integer> {
     }
     try {
       Json.write(tmp.resolve("linkage.json"), json);
-      if (layers != null) {
-        Layers.write(layers, tmp.resolve("linkage.gpkg"), WriteOptions.DEFAULT);
-      }
+      Layers.write(layers, tmp.resolve("linkage.gpkg"), WriteOptions.DEFAULT);
       Files.createDirectories(target);
       try (Stream<Path> s = Files.list(tmp)) {
         for (Path p : s.toList()) {
@@ -262,7 +247,7 @@ public final class LinkageCommand implements Callable<Integer> {
     }
   }
 
-  private void printSummary(LinkageResult r, boolean gpkg) {
+  private void printSummary(LinkageResult r) {
     PrintWriter o = spec.commandLine().getOut();
     o.printf("增减挂钩核算 linkage: %d 个项目区 projects, %d 平衡 balanced%n", r.projects().size(),
         r.projects().stream().filter(LinkageResult.Project::balanced).count());
@@ -272,7 +257,7 @@ public final class LinkageCommand implements Callable<Integer> {
           p.surplusQuotaMu(), p.surplusValueYuan(), p.balanced() ? "平衡 balanced" : "不平衡 NOT balanced",
           p.violations().isEmpty() ? "" : " " + p.violations().stream().map(v -> v.code().name()).distinct().toList());
     }
-    o.printf("输出 outputs: %s%s%n", out.resolve("linkage.json"), gpkg ? ", " + out.resolve("linkage.gpkg") : "");
+    o.printf("输出 outputs: %s, %s%n", out.resolve("linkage.json"), out.resolve("linkage.gpkg"));
     o.flush();
   }
 }

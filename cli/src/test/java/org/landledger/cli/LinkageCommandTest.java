@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landledger.geo.Crs;
 import org.landledger.io.Feature;
-import org.landledger.io.InputDataException;
 import org.landledger.io.Json;
 import org.landledger.io.Layer;
 import org.landledger.io.Layers;
@@ -77,15 +76,6 @@ class LinkageCommandTest {
     return dir;
   }
 
-  static boolean geoPackageAvailable() {
-    try {
-      Layers.formatOf(Path.of("x.gpkg"));
-      return true;
-    } catch (InputDataException e) {
-      return false;
-    }
-  }
-
   @Test
   void writesLinkageJsonWithTheIssueShape(@TempDir Path dir) throws Exception {
     fixtures(dir, null, false);
@@ -113,7 +103,18 @@ class LinkageCommandTest {
     assertThat(j.get("summary").get("projectCount").asInt()).isEqualTo(1);
     assertThat(j.get("policy").get("id").asText()).isEqualTo("cn-national-default");
     assertThat(j.get("policy").get("parameters").has("linkage.pricePerMu.ordinaryFarmland")).isTrue();
-    assertThat(Files.exists(out.resolve("linkage.gpkg"))).isEqualTo(geoPackageAvailable());
+    Path gpkg = out.resolve("linkage.gpkg");
+    assertThat(Layers.layerNames(gpkg)).contains("linkage_plots", "linkage_violations");
+    Layer plots = Layers.read(gpkg + "#linkage_plots");
+    assertThat(plots.size()).isEqualTo(2);
+    assertThat(plots.crs()).isEqualTo(GK);
+    Layer violations = Layers.read(gpkg + "#linkage_violations");
+    assertThat(violations.size()).isEqualTo(1);
+    assertThat(violations.features().get(0).string("CODE")).isEqualTo("CONSTRUCTION_IN_PERMANENT_FARMLAND");
+    assertThat(violations.features().get(0).geometry().getArea()).isCloseTo(100, within(1e-6));
+    Feature jx = plots.features().stream().filter(x -> "construction".equals(x.string("ROLE"))).findFirst().orElseThrow();
+    assertThat(jx.string("WG")).isEqualTo("CONSTRUCTION_IN_PERMANENT_FARMLAND");
+    assertThat(jx.number("ZYGDJ_M2")).isCloseTo(4_500, within(0.01));
     try (var s = Files.list(dir)) {
       assertThat(s.filter(x -> x.getFileName().toString().startsWith(".out.tmp-")).toList()).isEmpty();
     }

@@ -13,6 +13,7 @@ import org.landledger.geo.Overlay;
 import org.landledger.geo.Units;
 import org.landledger.io.Feature;
 import org.landledger.io.Layer;
+import org.landledger.landuse.LandUseCodes;
 import org.landledger.landuse.LandUseOverlay;
 import org.landledger.landuse.LandUseOverlay.Piece;
 import org.landledger.linkage.LinkageResult.Plot;
@@ -97,6 +98,7 @@ public final class LinkageAnalysis {
   private final double pricePerMu;
   private final String priceSource;
   private final List<String> notes = new ArrayList<>();
+  private final LandUseCodes codes = LandUseCodes.standard();
 
   /**
    * @param base the land-use base (DLTB) overlay, which also fixes the CRS and the area mode
@@ -135,6 +137,8 @@ public final class LinkageAnalysis {
 
   /** Analyses the projects; notes passed in (e.g. reprojections) are carried into the result. */
   public LinkageResult analyse(List<LinkageProject> projects, List<String> inputNotes) {
+    checkOverlaps(projects, LinkagePlot.Role.DEMOLITION);
+    checkOverlaps(projects, LinkagePlot.Role.CONSTRUCTION);
     List<Project> out = new ArrayList<>();
     for (LinkageProject p : projects) {
       out.add(project(p));
@@ -148,6 +152,38 @@ public final class LinkageAnalysis {
 
   public LinkageResult analyse(List<LinkageProject> projects) {
     return analyse(projects, List.of());
+  }
+
+  /**
+   * The same land must not be counted twice: plots of one role (in any project) overlapping by more than
+   * {@code linkage.minOverlapM2} are bad input naming both plots.
+   */
+  private void checkOverlaps(List<LinkageProject> projects, LinkagePlot.Role role) {
+    org.locationtech.jts.index.strtree.STRtree tree = new org.locationtech.jts.index.strtree.STRtree();
+    List<LinkagePlot> all = new ArrayList<>();
+    for (LinkageProject p : projects) {
+      all.addAll(role == LinkagePlot.Role.DEMOLITION ? p.demolition() : p.construction());
+    }
+    for (int i = 0; i < all.size(); i++) {
+      tree.insert(all.get(i).geometry().getEnvelopeInternal(), i);
+    }
+    for (int i = 0; i < all.size(); i++) {
+      LinkagePlot a = all.get(i);
+      for (Object o : tree.query(a.geometry().getEnvelopeInternal())) {
+        int j = (Integer) o;
+        if (j <= i) {
+          continue;
+        }
+        LinkagePlot b = all.get(j);
+        Geometry x = Overlay.intersection(a.geometry(), b.geometry());
+        double area = x.isEmpty() ? 0 : areas.area(x);
+        if (area > minOverlapM2) {
+          throw new org.landledger.io.InputDataException(a.location(), a.id(), null, String.format(Locale.ROOT,
+              "%s plots %s (project %s) and %s (project %s) overlap by %.2f m²: the same land cannot be counted twice",
+              role.en, a.id(), a.projectId(), b.id(), b.projectId(), area), null);
+        }
+      }
+    }
   }
 
   private Project project(LinkageProject p) {
@@ -305,12 +341,28 @@ public final class LinkageAnalysis {
         }
       }
     }
+    unknownCodes(plots, assumptions);
     crossCounty(countyArea, countyPieces, countyPlots, violations);
     double surplus = Math.max(0, reclaimable - construction);
     double value = Units.m2ToMu(surplus) * pricePerMu;
     return new Project(p.projectId(), demolition, reclaimable, recFarm, recPaddy, recGrade, construction, farm,
         farmNet, paddy, occGrade, qualityVerified, surplus, value, List.copyOf(countyArea.keySet()), violations,
         assumptions, plots);
+  }
+
+  /** Codes outside the 三调 classification: reported, counted as neither reclaimable nor farmland. */
+  private void unknownCodes(List<Plot> plots, List<String> assumptions) {
+    Map<String, Double> unknown = new TreeMap<>();
+    for (Plot pl : plots) {
+      pl.areaByCode().forEach((code, a) -> {
+        if (!codes.isKnown(code)) {
+          unknown.merge(code, a, Double::sum);
+        }
+      });
+    }
+    unknown.forEach((code, a) -> assumptions.add(String.format(Locale.ROOT,
+        "未知地类编码 %s（%.2f m²）：既不计为可复垦建设用地也不计为耕地 (unknown land-use code %s: neither "
+            + "reclaimable nor farmland)", code, a, code)));
   }
 
   private static List<String> plotIdsWithFarmland(List<Plot> plots) {

@@ -17,9 +17,16 @@ import org.landledger.io.Layer;
  */
 public final class LinkageInputs {
 
-  /** Field names: project id (XMBH), planned reclaimed class (FKDL) and planned quality grade (ZLDB). */
-  public record Fields(String project, String reclaimedClass, String reclaimedGrade) {
-    public static final Fields DEFAULT = new Fields("XMBH", "FKDL", "ZLDB");
+  /**
+   * Field names: project id (XMBH), planned reclaimed class (FKDL), planned quality grade (ZLDB) and,
+   * optionally, a plot number field (null: the feature id names the plot).
+   */
+  public record Fields(String project, String reclaimedClass, String reclaimedGrade, String plotId) {
+    public static final Fields DEFAULT = new Fields("XMBH", "FKDL", "ZLDB", null);
+
+    public Fields(String project, String reclaimedClass, String reclaimedGrade) {
+      this(project, reclaimedClass, reclaimedGrade, null);
+    }
   }
 
   /** Quality grades: 等别 1–15 (等级 1–10 fits inside). */
@@ -38,6 +45,7 @@ public final class LinkageInputs {
       GeometryRepair repair, List<String> notes) {
     Layer l = toCrs(layer, target, role.zh + " " + role.en, notes);
     List<LinkagePlot> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (Feature f0 : l.features()) {
       if (f0.geometry() == null || f0.geometry().isEmpty()) {
         throw new InputDataException(layer.location(), f0.id(), null, role.en + " plot has no geometry", null);
@@ -54,7 +62,18 @@ public final class LinkageInputs {
         cls = f.string(fields.reclaimedClass());
         grade = grade(layer, f, fields.reclaimedGrade());
       }
-      out.add(new LinkagePlot(f.id(), project, role, f.geometry(), cls, grade, layer.location()));
+      String id = f.id();
+      if (fields.plotId() != null) {
+        id = f.string(fields.plotId());
+        if (id == null) {
+          throw new InputDataException(layer.location(), f.id(), fields.plotId(), role.en + " plot has no plot number", null);
+        }
+      }
+      if (!seen.add(id)) {
+        throw new InputDataException(layer.location(), f.id(), fields.plotId(),
+            "plot number " + id + " appears twice in the " + role.en + " layer", null);
+      }
+      out.add(new LinkagePlot(id, project, role, f.geometry(), cls, grade, layer.location()));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package org.landledger.linkage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.landledger.linkage.LinkageFixtures.GK;
 import static org.landledger.linkage.LinkageFixtures.dltb;
@@ -19,6 +20,7 @@ import org.landledger.geo.AreaCalculator;
 import org.landledger.geo.AreaMode;
 import org.landledger.geo.GeometryRepair;
 import org.landledger.io.Feature;
+import org.landledger.io.InputDataException;
 import org.landledger.io.Layer;
 import org.landledger.landuse.LandUseOverlay;
 import org.landledger.linkage.LinkageResult.Project;
@@ -287,5 +289,36 @@ class LinkageAnalysisTest {
         "surplusValueYuan", "reclaimedQualityGrade", "occupiedQualityGrade", "balanced", "violations", "plots");
     assertThat(p.get("surplusQuotaMu")).isEqualTo(7.5);
     assertThat(p.get("surplusValueYuan")).isEqualTo(2_250_000.0);
+  }
+
+  @Test
+  void overlappingPlotsOfOneRoleAreBadInput() {
+    // D1 x 0–100 and D2 x 90–190 (another project) share x 90–100: 1 000 m² would be reclaimed twice.
+    assertThatThrownBy(() -> run(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4),
+        plot("D2", "P2", rect(90, 0, 190, 100), "0103", 4)), List.of()))
+        .isInstanceOf(InputDataException.class).hasMessageContaining("D1").hasMessageContaining("D2")
+        .hasMessageContaining("1000.00 m²");
+    // Touching plots (and slivers under 1 m²: here 0.5 × 1 = 0.5 m²) are fine.
+    LinkageResult r = run(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4),
+        plot("D2", "P1", rect(100, 0, 200, 100), "0103", 4)),
+        List.of(plot("C1", "P1", rect(200, 0, 210, 10), null, null),
+            plot("C2", "P1", rect(209.5, 9, 220, 20), null, null)));
+    assertThat(r.project("P1").plots()).hasSize(4);
+  }
+
+  @Test
+  void unknownCodesAreReported() {
+    // A 图斑 coded 9999 under half of the demolition plot: 5 000 m² not reclaimable, and the code reported.
+    Layer base = Layer.fromRows("DLTB", GK, "MultiPolygon", List.of(
+        new Feature("U", rect(0, 0, 50, 100), Map.of("DLBM", "9999", "ZLDWDM", "130102001001")),
+        new Feature("V", rect(50, 0, 100, 100), Map.of("DLBM", "0702", "ZLDWDM", "130102001001"))));
+    LandUseOverlay overlay = new LandUseOverlay(base, AreaCalculator.of(GK, AreaMode.PLANAR));
+    LinkageResult r = new LinkageAnalysis(overlay, PolicyProfile.nationalDefault(), null, null, null)
+        .analyse(List.of(new LinkageProject("P", List.of(LinkagePlot.demolition("D", "P", rect(0, 0, 100, 100),
+            "0103", 5)), List.of())));
+    Project p = r.project("P");
+    assertThat(p.reclaimableAreaM2()).isCloseTo(5_000, within(EPS));
+    assertThat(p.assumptions()).anyMatch(a -> a.contains("9999") && a.contains("5000.00"));
+    assertThat(r.notes()).anyMatch(n -> n.contains("permanent-farmland layer: not checked"));
   }
 }
