@@ -76,6 +76,10 @@ public final class LinkageCommand implements Callable<Integer> {
       description = "复垦耕地质量等别字段 planned quality grade (default ${DEFAULT-VALUE}).")
   String reclaimedGradeField;
 
+  @Option(names = "--plot-id-field", paramLabel = "FIELD",
+      description = "地块编号字段 plot number field (default: the feature id).")
+  String plotIdField;
+
   @Option(names = "--price-per-mu", paramLabel = "YUAN",
       description = "节余指标价格 元/亩 (default: policy linkage.pricePerMu.*).")
   Double pricePerMu;
@@ -114,7 +118,8 @@ public final class LinkageCommand implements Callable<Integer> {
     Layer dltb = raw.map(f -> f.geometry() == null ? f : repair.check(raw.name(), f));
     LandUseOverlay base = new LandUseOverlay(dltb, AreaCalculator.of(dltb.crs(), mode));
 
-    LinkageInputs.Fields fields = new LinkageInputs.Fields(projectField, reclaimedClassField, reclaimedGradeField);
+    LinkageInputs.Fields fields = new LinkageInputs.Fields(projectField, reclaimedClassField, reclaimedGradeField,
+        plotIdField);
     List<LinkagePlot> plots = new ArrayList<>();
     plots.addAll(LinkageInputs.plots(Layers.read(demolition, input.readOptions()), LinkagePlot.Role.DEMOLITION,
         fields, dltb.crs(), repair, notes));
