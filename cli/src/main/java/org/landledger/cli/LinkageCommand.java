@@ -172,7 +172,7 @@ public final class LinkageCommand implements Callable<Integer> {
         a.put("PH", p.balanced() ? "平衡" : "不平衡");
         a.put("BALANCED", p.balanced() ? 1 : 0);
         a.put("WG", String.join(",", p.violations().stream()
-            .filter(v -> v.plotIds().contains(pl.plotId())).map(v -> v.code().name()).distinct().toList()));
+            .filter(v -> v.plots().contains(new LinkageResult.PlotRef(pl.role(), pl.plotId()))).map(v -> v.code().name()).distinct().toList()));
         plots.add(new Feature(pl.role().en + "-" + pl.plotId(), multi(pl.geometry()), a));
       }
       for (LinkageResult.Violation v : p.violations()) {
@@ -183,7 +183,7 @@ public final class LinkageCommand implements Callable<Integer> {
         a.put("XMBH", p.projectId());
         a.put("CODE", v.code().name());
         a.put("WGLX", v.code().zh);
-        a.put("PLOTS", String.join(",", v.plotIds()));
+        a.put("PLOTS", String.join(",", v.plots().stream().map(r -> r.role().en + " " + r.plotId()).toList()));
         a.put("MJ_M2", round(v.areaM2()));
         a.put("DETAIL", v.detail());
         violations.add(new Feature(String.valueOf(++n), multi(v.geometry()), a));

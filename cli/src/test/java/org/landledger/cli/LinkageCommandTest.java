@@ -115,6 +115,10 @@ class LinkageCommandTest {
     Feature jx = plots.features().stream().filter(x -> "construction".equals(x.string("ROLE"))).findFirst().orElseThrow();
     assertThat(jx.string("WG")).isEqualTo("CONSTRUCTION_IN_PERMANENT_FARMLAND");
     assertThat(jx.number("ZYGDJ_M2")).isCloseTo(4_500, within(0.01));
+    // Both layers number their plot "1": the demolition plot does not inherit the construction plot's violation.
+    Feature cj = plots.features().stream().filter(x -> "demolition".equals(x.string("ROLE"))).findFirst().orElseThrow();
+    assertThat(cj.string("WG")).isNull();
+    assertThat(p.get("violations").get(0).get("plots").get(0).get("role").asText()).isEqualTo("construction");
     try (var s = Files.list(dir)) {
       assertThat(s.filter(x -> x.getFileName().toString().startsWith(".out.tmp-")).toList()).isEmpty();
     }

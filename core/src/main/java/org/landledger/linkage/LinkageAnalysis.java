@@ -17,6 +17,7 @@ import org.landledger.landuse.LandUseCodes;
 import org.landledger.landuse.LandUseOverlay;
 import org.landledger.landuse.LandUseOverlay.Piece;
 import org.landledger.linkage.LinkageResult.Plot;
+import org.landledger.linkage.LinkageResult.PlotRef;
 import org.landledger.linkage.LinkageResult.Project;
 import org.landledger.linkage.LinkageResult.Violation;
 import org.landledger.policy.PolicyProfile;
@@ -84,6 +85,9 @@ public final class LinkageAnalysis {
     }
   }
 
+  /** The one quality rule implemented: the reclaimed grade must not be numerically larger than the occupied. */
+  public static final String QUALITY_RULE = "reclaimedGradeNotWorse";
+
   private final LandUseOverlay base;
   private final AreaCalculator areas;
   private final PolicyProfile profile;
@@ -119,6 +123,11 @@ public final class LinkageAnalysis {
     this.farmlandCodes = Set.copyOf(profile.strings("linkage.farmlandCodes"));
     this.paddyCodes = Set.copyOf(profile.strings("linkage.paddyCodes"));
     this.minOverlapM2 = profile.number("linkage.minOverlapM2");
+    String rule = profile.text("linkage.qualityRule");
+    if (!QUALITY_RULE.equals(rule)) {
+      throw new IllegalArgumentException("policy linkage.qualityRule " + rule + " is not supported (supported: "
+          + QUALITY_RULE + ")");
+    }
     Options o = options == null ? Options.DEFAULT : options;
     if (o.pricePerMu() != null) {
       this.pricePerMu = o.pricePerMu();
@@ -192,7 +201,7 @@ public final class LinkageAnalysis {
     List<String> assumptions = new ArrayList<>();
     Map<String, Double> countyArea = new TreeMap<>();
     Map<String, List<Geometry>> countyPieces = new TreeMap<>();
-    Map<String, Set<String>> countyPlots = new TreeMap<>();
+    Map<String, Set<PlotRef>> countyPlots = new TreeMap<>();
 
     double demolition = 0, reclaimable = 0, recFarm = 0, recPaddy = 0, recGradeWeight = 0, recGradeArea = 0;
     double ungradedReclaimed = 0;
@@ -247,7 +256,7 @@ public final class LinkageAnalysis {
         violations.add(new Violation(ViolationCode.DEMOLITION_NOT_CONSTRUCTION_LAND,
             String.format(Locale.ROOT, "%s: %.2f m² 非可复垦建设用地 (not reclaimable: %s)", d.id(), nonRec,
                 nonReclaimableDetail(pieces, area - inBase)),
-            List.of(d.id()), nonRec, bad));
+            List.of(PlotRef.of(d)), nonRec, bad));
       }
       demolition += area;
       reclaimable += rec;
@@ -309,7 +318,7 @@ public final class LinkageAnalysis {
       violations.add(new Violation(ViolationCode.CONSTRUCTION_EXCEEDS_DEMOLITION,
           String.format(Locale.ROOT, "建新 %.2f m² > 拆旧复垦建设用地 %.2f m²，超出 %.2f m² (%.4f 亩)",
               construction, reclaimable, construction - reclaimable, Units.m2ToMu(construction - reclaimable)),
-          p.construction().stream().map(LinkagePlot::id).toList(), construction - reclaimable,
+          p.construction().stream().map(PlotRef::of).toList(), construction - reclaimable,
           Overlay.union(constructionGeoms)));
     }
     if (greater(farmNet, recFarm)) {
@@ -336,7 +345,7 @@ public final class LinkageAnalysis {
               String.format(Locale.ROOT, "复垦耕地加权等别 %.3f 劣于占用耕地加权等别 %.3f（等别数字越小越好）",
                   recGrade, occGrade),
               p.demolition().stream().filter(d -> d.plannedClass() != null
-                  && farmlandCodes.contains(d.plannedClass())).map(LinkagePlot::id).toList(),
+                  && farmlandCodes.contains(d.plannedClass())).map(PlotRef::of).toList(),
               recFarm, Overlay.union(reclaimedFarmGeoms)));
         }
       }
@@ -365,9 +374,9 @@ public final class LinkageAnalysis {
             + "reclaimable nor farmland)", code, a, code)));
   }
 
-  private static List<String> plotIdsWithFarmland(List<Plot> plots) {
+  private static List<PlotRef> plotIdsWithFarmland(List<Plot> plots) {
     return plots.stream().filter(pl -> pl.role() == LinkagePlot.Role.CONSTRUCTION && pl.farmlandM2() > 0)
-        .map(Plot::plotId).toList();
+        .map(pl -> new PlotRef(pl.role(), pl.plotId())).toList();
   }
 
   private String nonReclaimableDetail(List<Piece> pieces, double outside) {
@@ -404,7 +413,7 @@ public final class LinkageAnalysis {
     double a = u.isEmpty() ? 0 : areas.area(u);
     if (a > minOverlapM2) {
       violations.add(new Violation(code, String.format(Locale.ROOT, "%s: %.2f m² (%.4f 亩)", plot.id(), a,
-          Units.m2ToMu(a)), List.of(plot.id()), a, u));
+          Units.m2ToMu(a)), List.of(PlotRef.of(plot)), a, u));
     }
     return a;
   }
@@ -419,7 +428,7 @@ public final class LinkageAnalysis {
   }
 
   private static void collectCounties(LinkagePlot plot, List<Piece> pieces, Map<String, Double> area,
-      Map<String, List<Geometry>> geoms, Map<String, Set<String>> plotsByCounty) {
+      Map<String, List<Geometry>> geoms, Map<String, Set<PlotRef>> plotsByCounty) {
     for (Piece pc : pieces) {
       String c = pc.survey().countyCode();
       if (c == null) {
@@ -427,20 +436,20 @@ public final class LinkageAnalysis {
       }
       area.merge(c, pc.areaM2(), Double::sum);
       geoms.computeIfAbsent(c, k -> new ArrayList<>()).add(pc.geometry());
-      plotsByCounty.computeIfAbsent(c, k -> new java.util.LinkedHashSet<>()).add(plot.id());
+      plotsByCounty.computeIfAbsent(c, k -> new java.util.LinkedHashSet<>()).add(PlotRef.of(plot));
     }
   }
 
   /** More than one county: the violation's geometry is everything outside the county with most area. */
   private static void crossCounty(Map<String, Double> area, Map<String, List<Geometry>> geoms,
-      Map<String, Set<String>> plotsByCounty, List<Violation> violations) {
+      Map<String, Set<PlotRef>> plotsByCounty, List<Violation> violations) {
     if (area.size() < 2) {
       return;
     }
     String main = area.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     List<Geometry> outside = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    List<String> ordered = new ArrayList<>();
+    Set<PlotRef> ids = new HashSet<>();
+    List<PlotRef> ordered = new ArrayList<>();
     double outsideArea = 0;
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Double> e : area.entrySet()) {
@@ -450,7 +459,7 @@ public final class LinkageAnalysis {
       }
       outside.addAll(geoms.get(e.getKey()));
       outsideArea += e.getValue();
-      for (String id : plotsByCounty.get(e.getKey())) {
+      for (PlotRef id : plotsByCounty.get(e.getKey())) {
         if (ids.add(id)) {
           ordered.add(id);
         }

@@ -15,8 +15,24 @@ import org.locationtech.jts.geom.Geometry;
 public record LinkageResult(List<Project> projects, List<String> notes, double pricePerMu, String priceSource,
     Map<String, Object> policy) {
 
+  /** A plot named by role and id (demolition and construction layers may reuse ids). */
+  public record PlotRef(LinkagePlot.Role role, String plotId) {
+    public static PlotRef of(LinkagePlot p) {
+      return new PlotRef(p.role(), p.id());
+    }
+  }
+
   /** 违规: a violation with the plots concerned, its area and its geometry (may be empty). */
-  public record Violation(ViolationCode code, String detail, List<String> plotIds, double areaM2, Geometry geometry) {}
+  public record Violation(ViolationCode code, String detail, List<PlotRef> plots, double areaM2, Geometry geometry) {
+    public Violation {
+      plots = List.copyOf(plots);
+    }
+
+    /** The ids of the plots concerned. */
+    public List<String> plotIds() {
+      return plots.stream().map(PlotRef::plotId).toList();
+    }
+  }
 
   /**
    * 地块明细: one plot's overlay on the land-use base. Demolition plots fill the reclaim fields,
@@ -156,7 +172,14 @@ public record LinkageResult(List<Project> projects, List<String> notes, double p
       vm.put("messageZh", v.code().zh);
       vm.put("message", v.code().en);
       vm.put("detail", v.detail());
-      vm.put("plots", v.plotIds());
+      List<Object> refs = new ArrayList<>();
+      for (PlotRef r : v.plots()) {
+        Map<String, Object> rm = new LinkedHashMap<>();
+        rm.put("plotId", r.plotId());
+        rm.put("role", r.role().en);
+        refs.add(rm);
+      }
+      vm.put("plots", refs);
       vm.put("areaM2", m2(v.areaM2()));
       vm.put("areaMu", round(Units.m2ToMu(v.areaM2()), 4));
       vs.add(vm);

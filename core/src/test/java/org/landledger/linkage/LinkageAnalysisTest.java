@@ -223,7 +223,7 @@ class LinkageAnalysisTest {
     Project p = r.project("P5");
     assertThat(codes(p)).containsExactly("CROSS_COUNTY");
     Violation v = p.violations().get(0);
-    assertThat(v.plotIds()).containsExactly("C5");
+    assertThat(v.plots()).containsExactly(new LinkageResult.PlotRef(LinkagePlot.Role.CONSTRUCTION, "C5"));
     assertThat(v.areaM2()).isCloseTo(5_000, within(EPS));
     assertThat(v.detail()).contains("130102").contains("130103");
     assertThat(p.counties()).containsExactly("130102", "130103");
@@ -304,6 +304,16 @@ class LinkageAnalysisTest {
         List.of(plot("C1", "P1", rect(200, 0, 210, 10), null, null),
             plot("C2", "P1", rect(209.5, 9, 220, 20), null, null)));
     assertThat(r.project("P1").plots()).hasSize(4);
+  }
+
+  @Test
+  void unsupportedQualityRuleIsRefused(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("p.json");
+    Files.writeString(f, """
+        {"id": "x", "version": "1", "extends": "cn-national-default", "parameters": {
+          "linkage.qualityRule": {"value": "productivityNotLower", "source": "test"}}}""");
+    assertThatThrownBy(() -> run(List.of(), List.of(), null, null, PolicyProfile.load(f), null, AreaMode.PLANAR))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("productivityNotLower");
   }
 
   @Test
