@@ -224,6 +224,17 @@ public final class LinkageAnalysis {
           }
         }
       }
+      if (inBase > area + minOverlapM2) {
+        // Overlapping 图斑 in the base would count land twice: never reclaim more than the plot itself.
+        assumptions.add(String.format(Locale.ROOT, "拆旧地块 %s 下的地类图斑相互重叠 %.2f m²：可复垦面积以地块面积为上限"
+            + " (land-use polygons overlap under the plot by %.2f m²: reclaimable capped at the plot area)", d.id(),
+            inBase - area, inBase - area));
+        rec = Math.min(rec, area);
+      }
+      if (d.plannedClass() != null && !codes.isKnown(d.plannedClass())) {
+        assumptions.add("拆旧地块 " + d.id() + " 复垦地类 " + d.plannedClass() + " 不是三调地类编码：按非耕地计"
+            + " (planned class is not a 三调 code: not counted as farmland)");
+      }
       boolean farmland = d.plannedClass() != null && farmlandCodes.contains(d.plannedClass());
       double recF = farmland ? rec : 0;
       if (d.plannedClass() == null) {
@@ -296,6 +307,11 @@ public final class LinkageAnalysis {
               + " (no GDDB: %.2f m² excluded from the occupied quality weighting)", c.id(), pc.feature().id(),
               pc.netAreaM2(), pc.netAreaM2()));
         }
+      }
+      if (inBase > area + minOverlapM2) {
+        assumptions.add(String.format(Locale.ROOT, "建新地块 %s 下的地类图斑相互重叠 %.2f m²：占用耕地可能重复计算，请检查土地利用现状图层"
+            + " (land-use polygons overlap under the plot by %.2f m²: occupied farmland may be double counted)",
+            c.id(), inBase - area, inBase - area));
       }
       if (area - inBase > minOverlapM2) {
         assumptions.add(String.format(Locale.ROOT, "建新地块 %s 有 %.2f m² 位于土地利用现状图层之外：其地类未知，按非耕地计"

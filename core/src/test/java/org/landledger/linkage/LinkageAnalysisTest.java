@@ -317,6 +317,25 @@ class LinkageAnalysisTest {
   }
 
   @Test
+  void overlappingBasePolygonsNeverReclaimMoreThanThePlot() {
+    // Two 0702 图斑 both covering x 0–100: the pieces sum to 20 000 m² under a 10 000 m² plot → capped, reported.
+    Layer base = Layer.fromRows("DLTB", GK, "MultiPolygon", List.of(
+        new Feature("A", rect(0, 0, 100, 100), Map.of("DLBM", "0702", "ZLDWDM", "130102001001")),
+        new Feature("B", rect(0, 0, 100, 100), Map.of("DLBM", "0702", "ZLDWDM", "130102001001"))));
+    LandUseOverlay overlay = new LandUseOverlay(base, AreaCalculator.of(GK, AreaMode.PLANAR));
+    LinkageResult r = new LinkageAnalysis(overlay, PolicyProfile.nationalDefault(), null, null, null)
+        .analyse(List.of(new LinkageProject("P", List.of(LinkagePlot.demolition("D", "P", rect(0, 0, 100, 100),
+            "01", 5)), List.of())));
+    Project p = r.project("P");
+    assertThat(p.reclaimableAreaM2()).isCloseTo(10_000, within(EPS));
+    assertThat(p.surplusQuotaM2()).isCloseTo(10_000, within(EPS));
+    assertThat(p.assumptions()).anyMatch(a -> a.contains("overlap under the plot by 10000.00"));
+    // "01" is the level-1 group, not a class: not counted as farmland, and said so.
+    assertThat(p.reclaimedFarmlandM2()).isZero();
+    assertThat(p.assumptions()).anyMatch(a -> a.contains("not a 三调 code"));
+  }
+
+  @Test
   void unknownCodesAreReported() {
     // A 图斑 coded 9999 under half of the demolition plot: 5 000 m² not reclaimable, and the code reported.
     Layer base = Layer.fromRows("DLTB", GK, "MultiPolygon", List.of(
