@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
         "Linkage balance per project area: reclaimed vs new construction land, farmland, quality, surplus quota."})
 public final class LinkageCommand implements Callable<Integer> {
 
-  @Option(names = "--landuse", required = true, paramLabel = "DLTB", description = "三调地类图斑 land-use layer.")
+  @Option(names = "--landuse", required = true, paramLabel = "DLTB",
+      description = "地类图斑 land-use layer of the approval year (项目批准时；已复垦的项目在新一期调查中已显示复垦后地类).")
   String landuse;
 
   @Option(names = "--demolition", required = true, paramLabel = "CJQ", description = "拆旧地块 demolition plots.")
@@ -77,7 +78,7 @@ public final class LinkageCommand implements Callable<Integer> {
   String reclaimedGradeField;
 
   @Option(names = "--plot-id-field", paramLabel = "FIELD",
-      description = "地块编号字段 plot number field (default: the feature id).")
+      description = "地块编号字段 plot number field (default: DKBH if present, else the feature id).")
   String plotIdField;
 
   @Option(names = "--price-per-mu", paramLabel = "YUAN",

@@ -264,9 +264,17 @@ public final class LinkageAnalysis {
       double nonRec = area - rec;
       if (nonRec > minOverlapM2) {
         Geometry bad = Overlay.difference(g, Overlay.union(recGeoms));
+        String hint = "";
+        double asPlanned = pieces.stream().filter(pc -> pc.dlbm().equals(d.plannedClass()))
+            .mapToDouble(Piece::areaM2).sum();
+        if (asPlanned > nonRec / 2) {
+          // The base already shows the planned class: most likely a survey from after reclamation.
+          hint = "；底图已是复垦后地类 " + d.plannedClass() + "，请使用项目批准时的地类图斑 (the base already shows the "
+              + "planned class: use the land-use survey of the approval year, e.g. DLTB_BEFORE)";
+        }
         violations.add(new Violation(ViolationCode.DEMOLITION_NOT_CONSTRUCTION_LAND,
-            String.format(Locale.ROOT, "%s: %.2f m² 非可复垦建设用地 (not reclaimable: %s)", d.id(), nonRec,
-                nonReclaimableDetail(pieces, area - inBase)),
+            String.format(Locale.ROOT, "%s: %.2f m² 非可复垦建设用地 (not reclaimable: %s)%s", d.id(), nonRec,
+                nonReclaimableDetail(pieces, area - inBase), hint),
             List.of(PlotRef.of(d)), nonRec, bad));
       }
       demolition += area;

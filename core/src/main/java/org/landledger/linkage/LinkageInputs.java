@@ -19,7 +19,7 @@ public final class LinkageInputs {
 
   /**
    * Field names: project id (XMBH), planned reclaimed class (FKDL), planned quality grade (ZLDB) and,
-   * optionally, a plot number field (null: the feature id names the plot).
+   * optionally, a plot number field (null: DKBH when the layer has it, else the feature id names the plot).
    */
   public record Fields(String project, String reclaimedClass, String reclaimedGrade, String plotId) {
     public static final Fields DEFAULT = new Fields("XMBH", "FKDL", "ZLDB", null);
@@ -28,6 +28,9 @@ public final class LinkageInputs {
       this(project, reclaimedClass, reclaimedGrade, null);
     }
   }
+
+  /** The usual plot number field (地块编号), used when present and no other field is named. */
+  public static final String STANDARD_PLOT_ID = "DKBH";
 
   /** Quality grades: 等别 1–15 (等级 1–10 fits inside). */
   static final int WORST_GRADE = 15;
@@ -46,6 +49,8 @@ public final class LinkageInputs {
     Layer l = toCrs(layer, target, role.zh + " " + role.en, notes);
     List<LinkagePlot> out = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
+    String plotIdField = fields.plotId() != null ? fields.plotId()
+        : layer.schema().hasField(STANDARD_PLOT_ID) ? STANDARD_PLOT_ID : null;
     for (Feature f0 : l.features()) {
       if (f0.geometry() == null || f0.geometry().isEmpty()) {
         throw new InputDataException(layer.location(), f0.id(), null, role.en + " plot has no geometry", null);
@@ -63,14 +68,14 @@ public final class LinkageInputs {
         grade = grade(layer, f, fields.reclaimedGrade());
       }
       String id = f.id();
-      if (fields.plotId() != null) {
-        id = f.string(fields.plotId());
+      if (plotIdField != null) {
+        id = f.string(plotIdField);
         if (id == null) {
-          throw new InputDataException(layer.location(), f.id(), fields.plotId(), role.en + " plot has no plot number", null);
+          throw new InputDataException(layer.location(), f.id(), plotIdField, role.en + " plot has no plot number", null);
         }
       }
       if (!seen.add(id)) {
-        throw new InputDataException(layer.location(), f.id(), fields.plotId(),
+        throw new InputDataException(layer.location(), f.id(), plotIdField,
             "plot number " + id + " appears twice in the " + role.en + " layer", null);
       }
       out.add(new LinkagePlot(id, project, role, f.geometry(), cls, grade, layer.location()));

@@ -336,6 +336,41 @@ class LinkageAnalysisTest {
   }
 
   @Test
+  void aBaseSurveyedAfterReclamationIsPointedOut() {
+    // D on T3 (0103) planned 0103: the base already shows the reclaimed class → 10 000 m² not reclaimable, with a hint.
+    LinkageResult r = run(List.of(plot("D", "P", rect(200, 0, 300, 100), "0103", 5)), List.of());
+    Violation v = r.project("P").violations().get(0);
+    assertThat(v.code()).isEqualTo(ViolationCode.DEMOLITION_NOT_CONSTRUCTION_LAND);
+    assertThat(v.detail()).contains("approval year");
+    // Planned 0101 on the same 旱地: no such hint.
+    LinkageResult r2 = run(List.of(plot("D", "P", rect(200, 0, 300, 100), "0101", 5)), List.of());
+    assertThat(r2.project("P").violations().get(0).detail()).doesNotContain("approval year");
+  }
+
+  @Test
+  void plotNumbersFromDkbhWhenPresent() {
+    Map<String, Object> a = new java.util.LinkedHashMap<>();
+    a.put("XMBH", "P");
+    a.put("DKBH", "P-CJ01");
+    Layer l = Layer.fromRows("CJQ", GK, "Polygon", List.of(new Feature("7", rect(0, 0, 10, 10), a)));
+    List<LinkagePlot> ps = LinkageInputs.plots(l, LinkagePlot.Role.DEMOLITION, LinkageInputs.Fields.DEFAULT, GK,
+        new GeometryRepair(true), new ArrayList<>());
+    assertThat(ps.get(0).id()).isEqualTo("P-CJ01");
+    Layer twice = Layer.fromRows("CJQ", GK, "Polygon", List.of(new Feature("7", rect(0, 0, 10, 10), a),
+        new Feature("8", rect(20, 0, 30, 10), a)));
+    assertThatThrownBy(() -> LinkageInputs.plots(twice, LinkagePlot.Role.DEMOLITION, LinkageInputs.Fields.DEFAULT,
+        GK, new GeometryRepair(true), new ArrayList<>()))
+        .isInstanceOf(InputDataException.class).hasMessageContaining("feature 8").hasMessageContaining("DKBH")
+        .hasMessageContaining("twice");
+  }
+
+  @Test
+  void badGradeIsBadInputNamingTheField() {
+    assertThatThrownBy(() -> run(List.of(plot("D", "P", rect(0, 0, 10, 10), "0103", 16)), List.of()))
+        .isInstanceOf(InputDataException.class).hasMessageContaining("ZLDB").hasMessageContaining("1–15");
+  }
+
+  @Test
   void unknownCodesAreReported() {
     // A 图斑 coded 9999 under half of the demolition plot: 5 000 m² not reclaimable, and the code reported.
     Layer base = Layer.fromRows("DLTB", GK, "MultiPolygon", List.of(
