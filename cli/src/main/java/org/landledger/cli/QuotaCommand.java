@@ -100,36 +100,91 @@ public final class QuotaCommand implements Runnable {
   }
 
   @Command(name = "issue", mixinStandardHelpOptions = true,
-      description = {"下达周转指标或形成节余指标。", "Issue a turnover quota or create a surplus quota."})
+      description = {"下达周转指标或形成节余指标（可直接取自 linkage.json）。",
+          "Issue a turnover quota or create a surplus quota (optionally from a linkage.json project)."})
   static final class Issue extends Sub {
     @Option(names = "--type", required = true, paramLabel = "TYPE", description = "turnover (周转指标) or surplus (节余指标).")
     String type;
     @Option(names = "--project", required = true, description = "Project id (项目区编号).") String project;
-    @ArgGroup(exclusive = true, multiplicity = "1") AreaOption area;
+    @ArgGroup(exclusive = true, multiplicity = "0..1") AreaOption area;
     @Option(names = "--date", required = true, description = "Issue/creation date YYYY-MM-DD.") String date;
     @Option(names = "--holder", description = "Holder of a surplus quota (e.g. the county).") String holder;
-    @Option(names = "--source", required = true, paramLabel = "KIND:IDS",
+    @Option(names = "--source", paramLabel = "KIND:IDS",
         description = "Source, e.g. linkage-plot:CJ-01,CJ-02 or homestead-parcel:ZDDM1,ZDDM2.") String source;
+    @Option(names = "--from-linkage", paramLabel = "LINKAGE_JSON",
+        description = "Take area and source plots from this project of a linkage.json (turnover: construction "
+            + "area and plots; surplus: surplus quota and demolition plots; refused if the project does not balance).")
+    Path fromLinkage;
     @Option(names = "--reference", description = "Approval document number.") String reference;
 
     @Override
     public Integer call() {
-      QuotaSource src = QuotaSource.parse(source);
+      String t = type.trim().toLowerCase(java.util.Locale.ROOT);
+      if (!t.equals("turnover") && !t.equals("surplus")) {
+        throw new IllegalArgumentException("--type must be turnover or surplus, got " + type);
+      }
+      if (t.equals("surplus") && holder == null) {
+        throw new IllegalArgumentException("--holder is required for a surplus quota");
+      }
+      double m2;
+      QuotaSource src;
+      if (fromLinkage != null) {
+        if (area != null || source != null) {
+          throw new IllegalArgumentException("--from-linkage takes area and source from the file: "
+              + "do not also give --area-m2/--area-mu/--source");
+        }
+        LinkageProjectQuota q = LinkageProjectQuota.read(fromLinkage, project, t.equals("surplus"));
+        m2 = q.areaM2();
+        src = q.source();
+      } else {
+        if (area == null || source == null) {
+          throw new IllegalArgumentException("give --area-m2 or --area-mu and --source (or --from-linkage)");
+        }
+        m2 = area.m2();
+        src = QuotaSource.parse(source);
+      }
       LocalDate d = date(date, "--date");
       try (QuotaLedger l = opts.open(true)) {
-        Quota q = switch (type.trim().toLowerCase(java.util.Locale.ROOT)) {
-          case "turnover" -> l.issueTurnover(project, area.m2(), d, src, reference);
-          case "surplus" -> {
-            if (holder == null) {
-              throw new IllegalArgumentException("--holder is required for a surplus quota");
-            }
-            yield l.createSurplus(project, holder, area.m2(), d, src, reference);
-          }
-          default -> throw new IllegalArgumentException("--type must be turnover or surplus, got " + type);
-        };
+        Quota q = t.equals("turnover") ? l.issueTurnover(project, m2, d, src, reference)
+            : l.createSurplus(project, holder, m2, d, src, reference);
         print(quotaJson(q, null), "已记账 recorded: " + describe(q));
       }
       return Main.OK;
+    }
+  }
+
+  /** A project's quota area and source plots read back from a linkage.json. */
+  record LinkageProjectQuota(double areaM2, QuotaSource source) {
+    static LinkageProjectQuota read(Path json, String projectId, boolean surplus) {
+      com.fasterxml.jackson.databind.JsonNode root;
+      try {
+        root = Json.MAPPER.readTree(json.toFile());
+      } catch (java.io.IOException e) {
+        throw new InputDataException(json, "cannot read linkage result: " + e.getMessage(), e);
+      }
+      for (com.fasterxml.jackson.databind.JsonNode p : root.path("projects")) {
+        if (!projectId.equals(p.path("projectId").asText())) {
+          continue;
+        }
+        List<String> ids = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode pl : p.path("plots")) {
+          boolean demolition = "demolition".equals(pl.path("role").asText());
+          if (surplus ? demolition && pl.path("reclaimableM2").asDouble() > 0 : !demolition) {
+            ids.add(pl.path("plotId").asText());
+          }
+        }
+        if (surplus && !p.path("balanced").asBoolean(false)) {
+          throw new InputDataException(json.toString(), null, "balanced",
+              "project " + projectId + " does not balance: no surplus quota can be created from it", null);
+        }
+        double area = p.path(surplus ? "surplusQuotaM2" : "constructionAreaM2").asDouble(0);
+        if (area <= 0 || ids.isEmpty()) {
+          throw new InputDataException(json.toString(), null, surplus ? "surplusQuotaM2" : "constructionAreaM2",
+              "project " + projectId + " has no " + (surplus ? "surplus" : "construction area") + " to record", null);
+        }
+        return new LinkageProjectQuota(area, new QuotaSource(QuotaSource.LINKAGE_PLOT, ids));
+      }
+      throw new InputDataException(json, "no project " + projectId + " in this linkage result");
     }
   }
 

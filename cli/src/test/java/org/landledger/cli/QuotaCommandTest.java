@@ -75,4 +75,33 @@ class QuotaCommandTest {
     assertThat(cli("quota", "issue", "--ledger", ledger, "--type", "turnover", "--project", "XM01",
         "--area-m2", "10", "--date", "2021-13-01", "--source", "linkage-plot:JX-1").exit()).isEqualTo(2);
   }
+
+  @Test
+  void issueFromALinkageResult(@TempDir Path dir) throws Exception {
+    LinkageCommandTest.fixtures(dir, null, false);
+    Path out = dir.resolve("out");
+    // Without the permanent-farmland layer XM01 balances: construction 5 000 m² (plot 1), surplus 5 000 m² (plot 1).
+    assertThat(cli("linkage", "--landuse", dir.resolve("DLTB.shp").toString(), "--demolition",
+        dir.resolve("CJQ.shp").toString(), "--construction", dir.resolve("JXQ.shp").toString(), "--area", "planar",
+        "--out", out.toString()).exit()).isZero();
+    String ledger = dir.resolve("l").toString();
+    String json = out.resolve("linkage.json").toString();
+    JsonNode t = Json.MAPPER.readTree(cli("quota", "issue", "--ledger", ledger, "--type", "turnover", "--project",
+        "XM01", "--from-linkage", json, "--date", "2025-01-01", "--json").out());
+    assertThat(t.get("areaM2").decimalValue()).isEqualByComparingTo("5000.00");
+    JsonNode s = Json.MAPPER.readTree(cli("quota", "issue", "--ledger", ledger, "--type", "surplus", "--project",
+        "XM01", "--holder", "130102", "--from-linkage", json, "--date", "2026-01-01", "--json").out());
+    assertThat(s.get("areaM2").decimalValue()).isEqualByComparingTo("5000.00");
+    LinkageCommandTest.Run show = cli("quota", "show", "--ledger", ledger, "--quota", s.get("quotaId").asText());
+    assertThat(show.out()).contains("linkage-plot:1");
+    // With the permanent farmland the project does not balance: no surplus from it.
+    Path out2 = dir.resolve("out2");
+    cli("linkage", "--landuse", dir.resolve("DLTB.shp").toString(), "--demolition", dir.resolve("CJQ.shp").toString(),
+        "--construction", dir.resolve("JXQ.shp").toString(), "--permanent-farmland",
+        dir.resolve("YJJBNTTB.shp").toString(), "--out", out2.toString());
+    LinkageCommandTest.Run refused = cli("quota", "issue", "--ledger", ledger, "--type", "surplus", "--project",
+        "XM01", "--holder", "130102", "--from-linkage", out2.resolve("linkage.json").toString(), "--date", "2026-01-01");
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("does not balance");
+  }
 }
