@@ -275,6 +275,9 @@ public final class QuotaLedger implements AutoCloseable {
     return inTransaction(() -> {
       Quota q = lockQuota(quotaId, Type.SURPLUS);
       notBefore(q, transferredOn);
+      if (to.equals(q.holder())) {
+        throw new QuotaRefusedException("surplus quota " + q.quotaId() + " is already held by " + to);
+      }
       BigDecimal available = balance(q, null);
       if (area.compareTo(available) > 0) {
         throw new QuotaRefusedException("cannot transfer " + area.toPlainString() + " m² of surplus quota "

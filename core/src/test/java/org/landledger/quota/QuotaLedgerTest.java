@@ -144,6 +144,8 @@ class QuotaLedgerTest {
       // Transfer beyond availability too.
       assertThatThrownBy(() -> l.transferSurplus(s.quotaId(), 400.01, "滁州市", LocalDate.of(2025, 6, 1), null))
           .isInstanceOf(QuotaRefusedException.class);
+      assertThatThrownBy(() -> l.transferSurplus(s.quotaId(), 10, "来安县", LocalDate.of(2025, 6, 1), null))
+          .isInstanceOf(QuotaRefusedException.class).hasMessageContaining("already held");
       assertThat(l.surplusAvailable().get(0).balanceM2()).isEqualByComparingTo("400.00");
       assertThat(l.journal()).hasSize(2);
     }
