@@ -55,6 +55,10 @@ public final class LinkageInputs {
       if (f0.geometry() == null || f0.geometry().isEmpty()) {
         throw new InputDataException(layer.location(), f0.id(), null, role.en + " plot has no geometry", null);
       }
+      if (!(f0.geometry() instanceof org.locationtech.jts.geom.Polygonal)) {
+        throw new InputDataException(layer.location(), f0.id(), null, role.en + " plot must be a polygon, got "
+            + f0.geometry().getGeometryType(), null);
+      }
       Feature f = repair.check(layer.name(), f0);
       String project = f.string(fields.project());
       if (project == null) {

@@ -365,6 +365,14 @@ class LinkageAnalysisTest {
   }
 
   @Test
+  void nonPolygonPlotsAreBadInput() {
+    Feature line = new Feature("L1", LinkageFixtures.GF.createLineString(rect(0, 0, 10, 10).getCoordinates()),
+        Map.of("XMBH", "P"));
+    assertThatThrownBy(() -> run(List.of(line), List.of()))
+        .isInstanceOf(InputDataException.class).hasMessageContaining("L1").hasMessageContaining("polygon");
+  }
+
+  @Test
   void badGradeIsBadInputNamingTheField() {
     assertThatThrownBy(() -> run(List.of(plot("D", "P", rect(0, 0, 10, 10), "0103", 16)), List.of()))
         .isInstanceOf(InputDataException.class).hasMessageContaining("ZLDB").hasMessageContaining("1–15");
