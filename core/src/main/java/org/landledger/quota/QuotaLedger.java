@@ -117,6 +117,9 @@ public final class QuotaLedger implements AutoCloseable {
     int months = (int) Math.round(years * 12);
     String policy = profile.id() + "@" + profile.version() + " linkage.turnoverYears=" + stripZeros(years);
     Path base = databaseBase(file);
+    if (base.toAbsolutePath().toString().contains(";")) {
+      throw new InputDataException(file, "a ledger path must not contain ';' (it would be read as a database option)");
+    }
     try {
       Path dir = base.toAbsolutePath().getParent();
       if (dir != null) {
