@@ -121,7 +121,7 @@ public final class RedLineCheck {
     }
     return new RedLineResult(parcels, townships, Totals.of(parcels, ecoChecked, devChecked), ledger, crs,
         areas.mode(), ctx.minOverlap, ecoChecked, devChecked, notes, repair.issues(), unknown,
-        grain.source(), grain.isExample(), options.policy().describe("redline."));
+        grain, options.policy().describe("redline."));
   }
 
   private AreaCalculator areaCalculator(Layer landUse, List<String> notes) {

@@ -6,6 +6,7 @@ import org.landledger.geo.AreaMode;
 import org.landledger.geo.Crs;
 import org.landledger.geo.GeometryRepair;
 import org.landledger.redline.compensation.CompensationLedger;
+import org.landledger.redline.compensation.GrainCapacityTable;
 
 /**
  * 红线检查结果: the parcels in plan order, per-township and run totals, the 占补平衡 ledger and what a report
@@ -26,8 +27,7 @@ public record RedLineResult(
     List<String> notes,
     List<GeometryRepair.Issue> repairs,
     Map<String, Double> unknownLandUseCodes,
-    String grainTableSource,
-    boolean grainTableExample,
+    GrainCapacityTable grainTable,
     Map<String, Object> policy) {
 
   public RedLineResult {
