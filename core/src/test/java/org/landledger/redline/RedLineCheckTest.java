@@ -188,4 +188,37 @@ class RedLineCheckTest {
     assertThat(parcel(r, "E").conflicts()).isEmpty();
     assertThat(parcel(r, "E").status()).isEqualTo(Status.PASS);
   }
+
+  @Test
+  void ledgerSettlesTheParcelsAgainstSupplementaryProjects() {
+    // Same numbers as CompensationLedgerTest: A owes 1840 m² / 1080 m² / 2694 kg, C 380 / 0 / 456.
+    List<org.landledger.redline.compensation.SupplementaryProject> projects = List.of(
+        new org.landledger.redline.compensation.SupplementaryProject("S1", null, 2000, 500, 2000),
+        new org.landledger.redline.compensation.SupplementaryProject("S2", null, 100, 0, 1000));
+    RedLineResult r = new RedLineCheck(PLANAR).run(new RedLineInputs(landUse(), pbf(), eco(), dev(), standardPlan(),
+        "XMBH", null, projects));
+    assertThat(r.ledger().claims()).extracting(c -> c.parcelId()).containsExactly("A", "C");
+    // Short: area 2220 − 2100 = 120, paddy 1080 − 500 = 580, capacity 3150 − 3000 = 150.
+    assertThat(r.ledger().shortfall().areaM2()).isCloseTo(120, within(1e-6));
+    assertThat(r.ledger().shortfall().paddyM2()).isCloseTo(580, within(1e-6));
+    assertThat(r.ledger().shortfall().capacityKg()).isCloseTo(150, within(1e-6));
+  }
+
+  @Test
+  void unknownLandUseCodesAndMissingGradesAreReported() {
+    // T2 recoded to "9999" (not in the classification); T1 without GDDB.
+    org.landledger.io.Layer lu = layer("DLTB", List.of(
+        dltb("T1", rect(0, 0, 100, 100), "0101", 0.10, null, "1301020010010000000"),
+        dltb("T2", rect(100, 0, 200, 100), "9999", 0.0, null, "1301020010020000000")),
+        landUse().schema().fields());
+    RedLineResult r = new RedLineCheck(PLANAR).run(new RedLineInputs(lu, pbf(), null, null,
+        plan(RedLineFixture.parcel("A", rect(40, 40, 140, 60))), "XMBH", null, List.of()));
+    ParcelResult a = r.parcels().get(0);
+    // 9999 keeps its 40 × 20 = 800 m² under its own code; only T1's 1200 × 0.9 = 1080 is farmland.
+    assertThat(a.byLandUse().get("9999")).isCloseTo(800, within(EPS));
+    assertThat(r.unknownLandUseCodes()).containsOnlyKeys("9999");
+    assertThat(a.owed().ungradedM2()).isCloseTo(1080, within(EPS));
+    assertThat(a.owed().capacityKg()).isZero();
+    assertThat(r.notes()).anyMatch(n -> n.contains("9999")).anyMatch(n -> n.contains("capacity not counted"));
+  }
 }

@@ -177,7 +177,8 @@ public final class SupplementaryProjects {
             "paddy area " + paddy + " m² exceeds the project's farmland area " + area + " m²", null);
       }
       Object nm = nameF == null ? null : r.get(nameF);
-      out.add(new SupplementaryProject(id, nm == null ? null : nm.toString().trim(), area, paddy, cap));
+      String name = nm == null || nm.toString().isBlank() ? null : nm.toString().trim();
+      out.add(new SupplementaryProject(id, name, area, paddy, cap));
     }
     return out;
   }
