@@ -103,7 +103,18 @@ class RedlineCommandTest {
     assertThat(code).as(err.toString()).isZero();
     assertThat(res.resolve("redline.json")).exists();
     assertThat(res.resolve("redline.csv")).exists();
-    assertThat(Files.exists(res.resolve("redline.gpkg")) || Files.exists(res.resolve("redline_parcels.shp"))).isTrue();
+    assertThat(res.resolve("redline.gpkg")).exists();
+    assertThat(Layers.layerNames(res.resolve("redline.gpkg"))).contains("parcels", "conflicts");
+    Layer parcels = Layers.read(res.resolve("redline.gpkg") + "#parcels");
+    assertThat(parcels.features()).extracting(f -> f.string("id")).containsExactly("A", "B");
+    assertThat(parcels.features().get(0).string("status")).isEqualTo("FAIL");
+    assertThat(parcels.features().get(0).number("farmnet_m2")).isEqualTo(1840.0);
+    Layer conflicts = Layers.read(res.resolve("redline.gpkg") + "#conflicts");
+    // A: PBF 200, farmland 2000, outside 1000; B: farmland 1200 (gross).
+    assertThat(conflicts.features()).extracting(f -> f.string("parcel_id") + ":" + f.string("type") + ":"
+        + Math.round(f.number("area_m2"))).containsExactly("A:PERMANENT_FARMLAND:200", "A:FARMLAND_OCCUPIED:2000",
+        "A:OUTSIDE_DEV_BOUNDARY:1000", "B:FARMLAND_OCCUPIED:1200");
+    assertThat(conflicts.features().get(0).geometry().getArea()).isCloseTo(200, org.assertj.core.api.Assertions.within(1e-6));
     JsonNode json = new ObjectMapper().readTree(res.resolve("redline.json").toFile());
     JsonNode a = json.get("parcels").get(0);
     // A as in RedLineCheckTest: 2000 m², farmland 2000 gross / 1840 net, paddy 1080, PBF 200, outside 1000.

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.landledger.geo.Units;
 import org.landledger.io.AtomicFiles;
 import org.landledger.io.Feature;
-import org.landledger.io.InputDataException;
 import org.landledger.io.Json;
 import org.landledger.io.Layer;
 import org.landledger.io.Layers;
@@ -78,27 +77,9 @@ public final class RedLineOutputs {
     }
   }
 
-  /**
-   * The GeoPackage with {@code parcels} and {@code conflicts}; while no GeoPackage format is registered in
-   * {@link Layers}, the two layers go to shapefiles {@code redline_parcels.shp} and {@code redline_conflicts.shp}.
-   */
+  /** The GeoPackage with the layers {@code parcels} and {@code conflicts}. */
   static void writeLayers(RedLineResult r, Path dir) {
-    Layer parcels = parcelsLayer(r);
-    Layer conflicts = conflictsLayer(r);
-    Path gpkg = dir.resolve(GPKG);
-    boolean gpkgSupported;
-    try {
-      Layers.formatOf(gpkg);
-      gpkgSupported = true;
-    } catch (InputDataException e) {
-      gpkgSupported = false;
-    }
-    if (gpkgSupported) {
-      Layers.write(List.of(parcels, conflicts), gpkg, WriteOptions.DEFAULT);
-    } else {
-      Layers.write(parcels, dir.resolve("redline_parcels.shp"));
-      Layers.write(conflicts, dir.resolve("redline_conflicts.shp"));
-    }
+    Layers.write(List.of(parcelsLayer(r), conflictsLayer(r)), dir.resolve(GPKG), WriteOptions.DEFAULT);
   }
 
   private static void deleteTree(Path dir) {
