@@ -94,6 +94,11 @@ public final class RedLineCheck {
         .mapToObj(i -> ctx.check(i, ids.get(i), features.get(i), planIssues.get(features.get(i).id())))
         .toList());
 
+    List<String> noArea = parcels.stream().filter(p -> p.areaM2() <= 0).map(ParcelResult::id).toList();
+    if (!noArea.isEmpty()) {
+      notes.add("规划地块没有面积（空几何或非面状）: " + abbreviate(noArea)
+          + " (plan parcels without area: empty or not polygons)");
+    }
     Map<String, Double> unknown = new TreeMap<>();
     for (ParcelResult p : parcels) {
       p.byLandUse().forEach((code, a) -> {
@@ -122,6 +127,10 @@ public final class RedLineCheck {
     return new RedLineResult(parcels, townships, Totals.of(parcels, ecoChecked, devChecked), ledger, crs,
         areas.mode(), ctx.minOverlap, ecoChecked, devChecked, notes, repair.issues(), unknown,
         grain, options.policy().describe("redline."));
+  }
+
+  private static String abbreviate(List<String> ids) {
+    return ids.size() <= 20 ? ids.toString() : ids.subList(0, 20) + " … (" + ids.size() + ")";
   }
 
   private AreaCalculator areaCalculator(Layer landUse, List<String> notes) {

@@ -358,7 +358,7 @@ public final class RedLineOutputs {
       "slivers", "owedAreaM2", "owedPaddyM2", "owedCapacityKg", "shortfallAreaM2", "shortfallPaddyM2",
       "shortfallCapacityKg", "geometryRepaired"};
   private static final String[] CSV_ZH = {"地块编号", "乡镇代码", "检查结论", "原因", "地块面积(平方米)", "地块面积(亩)",
-      "占用耕地面积(平方米,含田坎)", "占用耕地净面积(平方米)", "占用耕地净面积(亩)", "占用水田面积(平方米)",
+      "占用耕地面积(平方米，含田坎)", "占用耕地净面积(平方米)", "占用耕地净面积(亩)", "占用水田面积(平方米)",
       "占用永久基本农田面积(平方米)", "占用生态保护红线面积(平方米)", "城镇开发边界外面积(平方米)", "碎片(不影响结论)",
       "应补耕地面积(平方米)", "应补水田面积(平方米)", "应补粮食产能(公斤)", "耕地面积缺口(平方米)", "水田面积缺口(平方米)",
       "粮食产能缺口(公斤)", "几何已修复"};

@@ -167,4 +167,24 @@ class RedLineInputsTest {
     assertThat(RedLineCheckTest.parcel(r, "B").township()).isEqualTo("130102102");
     assertThat(RedLineCheckTest.parcel(r, "E").township()).isNull();
   }
+
+  @Test
+  void gradeMissingFromTheLocalGrainTableIsBadInputEvenFromWorkerThreads() {
+    // T1 is grade 5, T2 grade 8: a local table listing only grade 5 cannot value A's piece on T2.
+    org.landledger.redline.compensation.GrainCapacityTable only5 =
+        org.landledger.redline.compensation.GrainCapacityTable.of(Map.of(5, 1000.0), "local.csv");
+    assertThatThrownBy(() -> new RedLineCheck(PLANAR.withGrainTable(only5).withParallelism(2)).run(
+        new RedLineInputs(landUse(), pbf(), null, null, standardPlan(), "XMBH", null, List.of())))
+        .isInstanceOf(InputDataException.class).hasMessageContaining("local.csv").hasMessageContaining("grade 8");
+  }
+
+  @Test
+  void parcelsWithoutAreaAreNoted() {
+    Feature line = new Feature("L", GF.createLineString(new Coordinate[] {c(0, 0), c(10, 10)}), Map.of("XMBH", "L"));
+    RedLineResult r = new RedLineCheck(PLANAR).run(new RedLineInputs(landUse(), pbf(), null, null, plan(line),
+        "XMBH", null, List.of()));
+    assertThat(r.parcels().get(0).areaM2()).isZero();
+    assertThat(r.parcels().get(0).status()).isEqualTo(Status.PASS);
+    assertThat(r.notes()).anyMatch(n -> n.contains("without area") && n.contains("[L]"));
+  }
 }
