@@ -195,4 +195,20 @@ class RedlineCommandTest {
         pbf.toString(), "--plan", plan.toString(), "--out", dir.resolve("x").toString())).isEqualTo(2);
     assertThat(dir.resolve("x")).doesNotExist();
   }
+
+  @Test
+  void emptyPlanLayerWritesEmptyOutputs() throws Exception {
+    Path empty = dir.resolve("EMPTY.shp");
+    Layers.write(layer("EMPTY", List.of(), List.of(new Field("XMBH", FieldType.STRING))), empty);
+    Path res = dir.resolve("empty");
+    int code = run("redline", "--landuse", dltb.toString(), "--permanent-farmland", pbf.toString(), "--plan",
+        empty.toString(), "--plan-id-field", "XMBH", "--out", res.toString());
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode json = new ObjectMapper().readTree(res.resolve("redline.json").toFile());
+    assertThat(json.get("parcels").size()).isZero();
+    assertThat(json.get("summary").get("parcels").asInt()).isZero();
+    assertThat(json.get("summary").get("notes").toString()).contains("plan layer has no parcels");
+    assertThat(Files.readString(res.resolve("redline.csv")).lines().count()).isEqualTo(1);
+    assertThat(Layers.read(res.resolve("redline.gpkg") + "#conflicts").size()).isZero();
+  }
 }
