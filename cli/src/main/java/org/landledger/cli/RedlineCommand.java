@@ -120,19 +120,19 @@ public final class RedlineCommand implements Callable<Integer> {
 
   private static void print(PrintWriter w, RedLineResult r, List<Path> written) {
     Totals t = r.totals();
-    w.printf("耕地红线检查 red-line check: %d 个地块 parcels — 不通过 FAIL %d, 预警 WARN %d, 通过 PASS %d%n",
+    w.printf(Locale.ROOT, "耕地红线检查 red-line check: %d 个地块 parcels — 不通过 FAIL %d, 预警 WARN %d, 通过 PASS %d%n",
         t.parcels(), t.fail(), t.warn(), t.pass());
-    w.printf("占用永久基本农田 permanent farmland: %.2f m²; 占用耕地 farmland (net): %.2f m² = %.2f 亩 (水田 paddy %.2f m²)%n",
+    w.printf(Locale.ROOT, "占用永久基本农田 permanent farmland: %.2f m²; 占用耕地 farmland (net): %.2f m² = %.2f 亩 (水田 paddy %.2f m²)%n",
         t.permanentFarmlandM2(), t.farmlandNetM2(), Units.m2ToMu(t.farmlandNetM2()), t.paddyM2());
     CompensationLedger.Result l = r.ledger();
-    w.printf("占补平衡 owed: %.2f m², 水田 %.2f m², 产能 %.2f kg; 缺口 shortfall: %.2f m², %.2f m², %.2f kg%n",
+    w.printf(Locale.ROOT, "占补平衡 owed: %.2f m², 水田 %.2f m², 产能 %.2f kg; 缺口 shortfall: %.2f m², %.2f m², %.2f kg%n",
         l.owed().areaM2(), l.owed().paddyM2(), l.owed().capacityKg(),
         l.shortfall().areaM2(), l.shortfall().paddyM2(), l.shortfall().capacityKg());
     for (String n : r.notes()) {
       w.println("注 note: " + n);
     }
     if (!r.repairs().isEmpty()) {
-      w.printf("已修复无效几何 repaired geometries: %d%n", r.repairs().size());
+      w.printf(Locale.ROOT, "已修复无效几何 repaired geometries: %d%n", r.repairs().size());
     }
     w.println("输出 outputs:");
     written.forEach(p -> w.println("  " + p));

@@ -121,7 +121,7 @@ public final class RedLineCheck {
         .toList();
     CompensationLedger.Result ledger = CompensationLedger.settle(claims, in.supplementary());
     if (ledger.ungradedM2() > 0) {
-      notes.add(String.format("%.2f m² 被占耕地无耕地等别(GDDB)，未计入粮食产能 (occupied farmland without a quality "
+      notes.add(String.format(java.util.Locale.ROOT, "%.2f m² 被占耕地无耕地等别(GDDB)，未计入粮食产能 (occupied farmland without a quality "
           + "grade: capacity not counted)", ledger.ungradedM2()));
     }
     return new RedLineResult(parcels, townships, Totals.of(parcels, ecoChecked, devChecked), ledger, crs,
