@@ -259,6 +259,12 @@ public final class RedLineCheck {
     return out;
   }
 
+  /** Fields naming an overlapped polygon, first present wins. */
+  static final List<String> LABEL_FIELDS = List.of("YJJBNTTBBH", "JBNTTBBH", "BSM", "TBBH");
+
+  /** An overlap geometry and the polygons it came from. */
+  private record Hit(Geometry geometry, List<String> sources) {}
+
   /** Everything one parcel's check needs; immutable, shared by the worker threads. */
   private record Context(LandUseOverlay landUse, AreaCalculator areas, LayerIndex pbf, LayerIndex eco,
       LayerIndex dev, LayerIndex xzq, double minOverlap, GrainCapacityTable grain,
@@ -274,26 +280,27 @@ public final class RedLineCheck {
       double paddy = farm.stream().filter(p -> codes.find(p.dlbm()).map(c -> c.paddy()).orElse(false))
           .mapToDouble(LandUseOverlay.Piece::netAreaM2).sum();
 
-      Map<Reason, Geometry> geoms = new LinkedHashMap<>();
+      Map<Reason, Hit> hits = new LinkedHashMap<>();
       Map<Reason, Double> amounts = new LinkedHashMap<>();
-      Geometry pbfG = overlap(pbf, g);
-      geoms.put(Reason.PERMANENT_FARMLAND, pbfG);
-      amounts.put(Reason.PERMANENT_FARMLAND, areas.area(pbfG));
+      Hit pbfHit = overlap(pbf, g);
+      hits.put(Reason.PERMANENT_FARMLAND, pbfHit);
+      amounts.put(Reason.PERMANENT_FARMLAND, areas.area(pbfHit.geometry()));
       Double ecoArea = null;
       if (eco != null) {
-        Geometry ecoG = overlap(eco, g);
-        ecoArea = areas.area(ecoG);
-        geoms.put(Reason.ECO_REDLINE, ecoG);
+        Hit ecoHit = overlap(eco, g);
+        ecoArea = areas.area(ecoHit.geometry());
+        hits.put(Reason.ECO_REDLINE, ecoHit);
         amounts.put(Reason.ECO_REDLINE, ecoArea);
       }
-      geoms.put(Reason.FARMLAND_OCCUPIED, farm.isEmpty() ? null
-          : Overlay.union(farm.stream().map(LandUseOverlay.Piece::geometry).toList()));
+      hits.put(Reason.FARMLAND_OCCUPIED, new Hit(
+          farm.isEmpty() ? null : Overlay.union(farm.stream().map(LandUseOverlay.Piece::geometry).toList()),
+          farm.stream().map(p -> label(p.feature())).distinct().toList()));
       amounts.put(Reason.FARMLAND_OCCUPIED, farmGross);
       Double outside = null;
       if (dev != null) {
-        Geometry outG = Overlay.difference(g, overlap(dev, g));
+        Geometry outG = Overlay.difference(g, overlap(dev, g).geometry());
         outside = areas.area(outG);
-        geoms.put(Reason.OUTSIDE_DEV_BOUNDARY, outG);
+        hits.put(Reason.OUTSIDE_DEV_BOUNDARY, new Hit(outG, List.of()));
         amounts.put(Reason.OUTSIDE_DEV_BOUNDARY, outside);
       }
 
@@ -308,7 +315,7 @@ public final class RedLineCheck {
         if (!sliver) {
           reasons.add(r);
         }
-        conflicts.add(new Conflict(id, r, geoms.get(r), a, sliver));
+        conflicts.add(new Conflict(id, r, hits.get(r).geometry(), a, sliver, hits.get(r).sources()));
       }
       Status status = reasons.stream().map(Reason::status).min(java.util.Comparator.naturalOrder()).orElse(Status.PASS);
       CompensationOwed owed = reasons.contains(Reason.FARMLAND_OCCUPIED) ? owed(id, farm, paddy) : CompensationOwed.NONE;
@@ -319,15 +326,28 @@ public final class RedLineCheck {
     }
 
     /** The part of g inside the indexed layer's polygons (unioned, so overlapping polygons count once). */
-    private static Geometry overlap(LayerIndex index, Geometry g) {
+    private static Hit overlap(LayerIndex index, Geometry g) {
       List<Geometry> parts = new ArrayList<>();
+      List<String> sources = new ArrayList<>();
       for (Feature f : index.intersecting(g)) {
         Geometry part = Overlay.intersection(g, f.geometry());
         if (!part.isEmpty()) {
           parts.add(part);
+          sources.add(label(f));
         }
       }
-      return parts.size() == 1 ? parts.get(0) : Overlay.union(parts);
+      return new Hit(parts.size() == 1 ? parts.get(0) : Overlay.union(parts), sources);
+    }
+
+    /** How a reviewer finds an overlapped polygon: its 图斑编号 or 标识码, else the feature id. */
+    private static String label(Feature f) {
+      for (String field : LABEL_FIELDS) {
+        String v = f.string(field);
+        if (v != null) {
+          return v;
+        }
+      }
+      return f.id();
     }
 
     private CompensationOwed owed(String id, List<LandUseOverlay.Piece> farm, double paddy) {

@@ -211,6 +211,14 @@ public final class RedLineOutputs {
       s.put("areaM2", r4(c.areaM2()));
       return s;
     }).toList());
+    m.put("conflicts", p.conflicts().stream().map(c -> {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("type", c.type().name());
+      x.put("areaM2", r4(c.areaM2()));
+      x.put("sliver", c.sliver());
+      x.put("sources", c.sources());
+      return x;
+    }).toList());
     m.put("compensation", owed(p.owed()));
     m.put("shortfall", balance == null ? null : amounts(balance.shortfall()));
     m.put("geometryRepaired", p.geometryIssue());
@@ -224,6 +232,9 @@ public final class RedLineOutputs {
     m.put("paddyM2", r2(o.paddyM2()));
     m.put("capacityKg", r2(o.capacityKg()));
     m.put("ungradedM2", r2(o.ungradedM2()));
+    Map<String, Object> byGrade = new LinkedHashMap<>();
+    o.netAreaByGrade().forEach((k, v) -> byGrade.put(String.valueOf(k), r2(v)));
+    m.put("netAreaByGradeM2", byGrade);
     return m;
   }
 
@@ -322,6 +333,7 @@ public final class RedLineOutputs {
         a.put("type_zh", c.type().zh());
         a.put("area_m2", r4(c.areaM2()));
         a.put("sliver", c.sliver());
+        a.put("sources", abbreviate(String.join(";", c.sources())));
         rows.add(new Feature(String.valueOf(++n), multi(c.geometry()), a));
       }
     }
@@ -331,13 +343,19 @@ public final class RedLineOutputs {
           new org.landledger.io.Field("type", org.landledger.io.FieldType.STRING),
           new org.landledger.io.Field("type_zh", org.landledger.io.FieldType.STRING),
           new org.landledger.io.Field("area_m2", org.landledger.io.FieldType.DOUBLE),
-          new org.landledger.io.Field("sliver", org.landledger.io.FieldType.BOOLEAN)), "MultiPolygon"),
+          new org.landledger.io.Field("sliver", org.landledger.io.FieldType.BOOLEAN),
+          new org.landledger.io.Field("sources", org.landledger.io.FieldType.STRING)), "MultiPolygon"),
           r.crs(), List.of(), "conflicts");
     }
     return Layer.fromRows("conflicts", r.crs(), "MultiPolygon", rows);
   }
 
-  private static Geometry multi(Geometry g) {
+  /** GeoPackage text has no limit, but a shapefile export of the layer keeps 254 bytes: stay short. */
+  private static String abbreviate(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 197) + "...";
+  }
+
+    private static Geometry multi(Geometry g) {
     if (g == null || g.isEmpty()) {
       return GF.createMultiPolygon();
     }

@@ -56,6 +56,9 @@ class RedLineCheckTest {
     assertThat(conflictAreas.get(Reason.PERMANENT_FARMLAND)).isCloseTo(200, within(EPS));
     assertThat(conflictAreas.get(Reason.FARMLAND_OCCUPIED)).isCloseTo(2000, within(EPS));
     assertThat(conflictAreas.get(Reason.OUTSIDE_DEV_BOUNDARY)).isCloseTo(1000, within(EPS));
+    // Sources name the polygons hit: the PBF polygon (BSM 1) and DLTB T1, T2; none for the outside part.
+    assertThat(a.conflicts()).extracting(c -> c.type() + "=" + c.sources()).containsExactly(
+        "PERMANENT_FARMLAND=[1]", "FARMLAND_OCCUPIED=[T1, T2]", "OUTSIDE_DEV_BOUNDARY=[]");
   }
 
   @Test
