@@ -131,4 +131,25 @@ class CompensationLedgerTest {
     assertThatThrownBy(() -> GrainCapacityTable.load(dup)).isInstanceOf(InputDataException.class)
         .hasMessageContaining("twice");
   }
+
+  @Test
+  void supplementaryProjectsFromALayerMeasureTheGeometryWhenNoAreaField() {
+    org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+    double x = 39_500_000;
+    double y = 4_000_000;
+    // A 100 m × 50 m rectangle on the central meridian: 5000 m² planar, the same on the ellipsoid to < 0.1 m².
+    org.locationtech.jts.geom.Polygon p = gf.createPolygon(new org.locationtech.jts.geom.Coordinate[] {
+        new org.locationtech.jts.geom.Coordinate(x, y), new org.locationtech.jts.geom.Coordinate(x + 100, y),
+        new org.locationtech.jts.geom.Coordinate(x + 100, y + 50), new org.locationtech.jts.geom.Coordinate(x, y + 50),
+        new org.locationtech.jts.geom.Coordinate(x, y)});
+    org.landledger.io.Layer layer = new org.landledger.io.Layer(new org.landledger.io.LayerSchema("BCGD", List.of(),
+        "Polygon"), org.landledger.geo.Crs.epsg(4527), List.of(new org.landledger.io.Feature("1", p,
+        Map.of("XMBH", "TZ-01", "XMMC", "土地整治", "STMJ", 1200.0, "LSCN", 3000.0))), "BCGD.gpkg");
+    SupplementaryProject sp = SupplementaryProjects.fromLayer(layer).get(0);
+    assertThat(sp.id()).isEqualTo("TZ-01");
+    assertThat(sp.name()).isEqualTo("土地整治");
+    assertThat(sp.areaM2()).isCloseTo(5000, within(0.1));
+    assertThat(sp.paddyM2()).isEqualTo(1200.0);
+    assertThat(sp.capacityKg()).isEqualTo(3000.0);
+  }
 }
