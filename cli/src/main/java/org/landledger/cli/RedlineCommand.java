@@ -96,6 +96,9 @@ public final class RedlineCommand implements Callable<Integer> {
       case "en" -> false;
       default -> throw new IllegalArgumentException("--lang must be zh or en, got " + lang);
     };
+    if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+      throw new IllegalArgumentException("--out " + out + " exists and is not a folder");
+    }
     if (threads < 0) {
       throw new IllegalArgumentException("--threads must be ≥ 0");
     }

@@ -194,6 +194,10 @@ class RedlineCommandTest {
     assertThat(run("redline", "--landuse", dir.resolve("nope.shp").toString(), "--permanent-farmland",
         pbf.toString(), "--plan", plan.toString(), "--out", dir.resolve("x").toString())).isEqualTo(2);
     assertThat(dir.resolve("x")).doesNotExist();
+    // --out naming a file: bad argument, checked before any work.
+    assertThat(run("redline", "--landuse", dltb.toString(), "--permanent-farmland", pbf.toString(), "--plan",
+        plan.toString(), "--out", dltb.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("not a folder");
   }
 
   @Test

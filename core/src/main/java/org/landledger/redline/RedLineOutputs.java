@@ -47,8 +47,11 @@ public final class RedLineOutputs {
 
   /** Writes all outputs to {@code outDir} (created if needed); returns the files written. */
   public static List<Path> writeAll(RedLineResult r, Path outDir, boolean chinese) {
-    Path abs = outDir.toAbsolutePath();
-    Path parent = abs.getParent();
+    Path abs = outDir.toAbsolutePath().normalize();
+    if (Files.exists(abs) && !Files.isDirectory(abs)) {
+      throw new IllegalArgumentException("output " + outDir + " exists and is not a folder");
+    }
+    Path parent = abs.getParent() == null ? abs : abs.getParent();
     Path tmp;
     try {
       Files.createDirectories(parent);
