@@ -317,6 +317,7 @@ public final class RedLineOutputs {
       a.put("short_m2", b == null ? 0.0 : r2(b.shortfall().areaM2()));
       a.put("shortpdy", b == null ? 0.0 : r2(b.shortfall().paddyM2()));
       a.put("shortcap", b == null ? 0.0 : r2(b.shortfall().capacityKg()));
+      a.put("grain_tbl", r.grainTable().isExample() ? "EXAMPLE" : r.grainTable().source());
       a.put("slivers", p.slivers().stream().map(c -> c.type().name()).collect(Collectors.joining(";")));
       a.put("repaired", p.geometryIssue() == null ? "" : p.geometryIssue());
       rows.add(new Feature(p.id(), multi(p.geometry()), a));
@@ -388,7 +389,16 @@ public final class RedLineOutputs {
   public static String toCsv(RedLineResult r, boolean chinese) {
     Map<String, CompensationLedger.ClaimBalance> balances = balances(r);
     StringBuilder sb = new StringBuilder();
-    line(sb, List.of(chinese ? CSV_ZH : CSV_EN));
+    List<String> header = new ArrayList<>(List.of(chinese ? CSV_ZH : CSV_EN));
+    if (r.grainTable().isExample()) {
+      // Capacity columns computed with the illustrative table say so where the numbers are read.
+      for (int i = 0; i < header.size(); i++) {
+        if (header.get(i).contains("产能") || header.get(i).contains("Capacity")) {
+          header.set(i, header.get(i) + (chinese ? "[示例产能表，非审批用]" : "[EXAMPLE grain table]"));
+        }
+      }
+    }
+    line(sb, header);
     for (ParcelResult p : r.parcels()) {
       CompensationLedger.ClaimBalance b = balances.get(p.id());
       Amounts shortfall = b == null ? Amounts.ZERO : b.shortfall();

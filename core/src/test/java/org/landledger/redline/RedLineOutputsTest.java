@@ -43,6 +43,15 @@ class RedLineOutputsTest {
     assertThat(conflicts.size()).isEqualTo(9);
     assertThat(conflicts.features()).filteredOn(f -> Boolean.TRUE.equals(f.get("sliver"))).hasSize(2);
     assertThat(conflicts.features()).allMatch(f -> f.geometry().getGeometryType().equals("MultiPolygon"));
+    assertThat(parcels.features().get(0).string("grain_tbl")).isEqualTo("EXAMPLE");
+  }
+
+  @Test
+  void csvLabelsCapacityColumnsComputedWithTheExampleTable() {
+    String header = RedLineOutputs.toCsv(RESULT, true).lines().findFirst().orElseThrow();
+    assertThat(header).contains("应补粮食产能(公斤)[示例产能表，非审批用]").contains("粮食产能缺口(公斤)[示例产能表，非审批用]");
+    assertThat(RedLineOutputs.toCsv(RESULT, false).lines().findFirst().orElseThrow())
+        .contains("owedCapacityKg[EXAMPLE grain table]");
   }
 
   @Test
