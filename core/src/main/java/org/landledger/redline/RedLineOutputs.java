@@ -14,11 +14,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.landledger.geo.Overlay;
 import org.landledger.geo.Units;
 import org.landledger.io.AtomicFiles;
 import org.landledger.io.Feature;
+import org.landledger.io.Field;
+import org.landledger.io.FieldType;
 import org.landledger.io.Json;
 import org.landledger.io.Layer;
+import org.landledger.io.LayerSchema;
 import org.landledger.io.Layers;
 import org.landledger.io.WriteOptions;
 import org.landledger.redline.compensation.Amounts;
@@ -342,13 +346,13 @@ public final class RedLineOutputs {
       }
     }
     if (rows.isEmpty()) {
-      return new Layer(new org.landledger.io.LayerSchema("conflicts", List.of(
-          new org.landledger.io.Field("parcel_id", org.landledger.io.FieldType.STRING),
-          new org.landledger.io.Field("type", org.landledger.io.FieldType.STRING),
-          new org.landledger.io.Field("type_zh", org.landledger.io.FieldType.STRING),
-          new org.landledger.io.Field("area_m2", org.landledger.io.FieldType.DOUBLE),
-          new org.landledger.io.Field("sliver", org.landledger.io.FieldType.BOOLEAN),
-          new org.landledger.io.Field("sources", org.landledger.io.FieldType.STRING)), "MultiPolygon"),
+      return new Layer(new LayerSchema("conflicts", List.of(
+          new Field("parcel_id", FieldType.STRING),
+          new Field("type", FieldType.STRING),
+          new Field("type_zh", FieldType.STRING),
+          new Field("area_m2", FieldType.DOUBLE),
+          new Field("sliver", FieldType.BOOLEAN),
+          new Field("sources", FieldType.STRING)), "MultiPolygon"),
           r.crs(), List.of(), "conflicts");
     }
     return Layer.fromRows("conflicts", r.crs(), "MultiPolygon", rows);
@@ -369,7 +373,7 @@ public final class RedLineOutputs {
     if (g instanceof Polygon p) {
       return GF.createMultiPolygon(new Polygon[] {p});
     }
-    Geometry poly = org.landledger.geo.Overlay.polygonal(g);
+    Geometry poly = Overlay.polygonal(g);
     return poly instanceof Polygon p ? GF.createMultiPolygon(new Polygon[] {p}) : poly;
   }
 
