@@ -46,7 +46,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  *
  * <p>Reading makes two streaming passes: the first learns the property schema (types inferred from the
  * values: integral → INTEGER/LONG, fractional → DOUBLE, true/false → BOOLEAN, anything mixed → STRING)
- * and the feature count; every {@link LayerReader#features()} call streams the features again.
+ * and the feature count; every {@link LayerReader#features()} call streams the features again. JSON has
+ * no date type: DATE attributes are written as ISO text and read back as STRING.
  */
 public final class GeoJsonFormat implements LayerFormat {
 
