@@ -106,12 +106,14 @@ public final class IdNumbers {
 
   /**
    * The printable form: first 6 and last 4 characters, the rest as '*', e.g. 220102********1234. Values of
-   * fewer than 10 characters are fully masked (they could otherwise be shown whole).
+   * fewer than 15 characters (malformed) show at most their first half, so a short value is never shown
+   * whole.
    */
   public static String mask(String raw) {
     String s = normalize(raw);
-    if (s.length() < 10) {
-      return "*".repeat(s.length());
+    if (s.length() < 15) {
+      int keep = Math.min(6, s.length() / 2);
+      return s.substring(0, keep) + "*".repeat(s.length() - keep);
     }
     return s.substring(0, 6) + "*".repeat(s.length() - 10) + s.substring(s.length() - 4);
   }
