@@ -269,4 +269,54 @@ class HomesteadCommandTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("outside the range");
   }
+
+  @Test
+  void saltFileMakesHouseholdKeysStableAcrossRuns(@TempDir Path dir) throws Exception {
+    Path zjd = register(dir, false, false);
+    Path salt = dir.resolve("salt.txt");
+    Files.writeString(salt, "a-long-enough-secret-salt-for-tests\n");
+    String[] base = {"homestead", "--parcels", zjd.toString(), "--standard-m2", "200", "--salt-file", salt.toString()};
+    assertThat(run(concat(base, "--out", dir.resolve("a").toString())).code()).isZero();
+    assertThat(run(concat(base, "--out", dir.resolve("b").toString())).code()).isZero();
+    assertThat(run("homestead", "--parcels", zjd.toString(), "--standard-m2", "200", "--out",
+        dir.resolve("c").toString()).code()).isZero();
+    JsonNode a = json(dir.resolve("a/homestead.json"));
+    JsonNode b = json(dir.resolve("b/homestead.json"));
+    JsonNode c = json(dir.resolve("c/homestead.json"));
+    String keyA = a.get("findings").get(0).get("householdKey").asText();
+    assertThat(b.get("findings").get(0).get("householdKey").asText()).isEqualTo(keyA);
+    // without a salt file: a per-run random salt, so another key
+    assertThat(c.get("findings").get(0).get("householdKey").asText()).isNotEqualTo(keyA);
+    assertThat(a.get("householdKeys").asText()).contains("stable").doesNotContain("a-long-enough-secret");
+    Files.writeString(salt, "short");
+    Run shortSalt = run(concat(base, "--out", dir.resolve("d").toString()));
+    assertThat(shortSalt.code()).isEqualTo(2);
+    assertThat(shortSalt.err()).contains("at least 16 bytes");
+  }
+
+  @Test
+  void exitsGivenAsALayerMatchedById(@TempDir Path dir) throws Exception {
+    Path zjd = register(dir, false, false);
+    Layer exits = new Layer(new LayerSchema("TC", List.of(new Field("ZDDM", FieldType.STRING, 19, 0)), "Polygon"),
+        Crs.epsg(4527), List.of(new Feature("1", rect(100, 0, 10, 10), Map.of("ZDDM", "P3")),
+            new Feature("2", rect(200, 0, 8, 10), Map.of("ZDDM", "P5"))));
+    Path exitsShp = dir.resolve("TC.shp");
+    Layers.write(exits, exitsShp);
+    Path out = dir.resolve("out");
+    Run r = run("homestead", "--parcels", zjd.toString(), "--exits", exitsShp.toString(), "--standard-m2", "200",
+        "--out", out.toString());
+    assertThat(r.code()).as(r.all()).isZero();
+    JsonNode rec = json(out.resolve("homestead.json")).get("reclamation");
+    // P3 100 + P5 80 = 180 m² = 0.27 亩; no price → no value
+    assertThat(rec.get("exitedParcelIds").toString()).isEqualTo("[\"P3\",\"P5\"]");
+    assertThat(rec.get("netQuotaMu").decimalValue()).isEqualByComparingTo("0.27");
+    assertThat(rec.get("valueYuan").isNull()).isTrue();
+    Run both = run("homestead", "--parcels", zjd.toString(), "--exits", exitsShp.toString(), "--exit-field", "TC",
+        "--exit-value", "1", "--standard-m2", "200", "--out", out.toString());
+    assertThat(both.code()).isEqualTo(2);
+  }
+
+  static String[] concat(String[] a, String... b) {
+    return Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+  }
 }

@@ -71,7 +71,7 @@ public final class HomesteadReport {
   }
 
   /** Quota-ledger entries created by this run's reclamation (see {@link Reclamation.Result#ledgerEntries()}). */
-  public List<QuotaSource> ledgerEntries() {
+  public List<ReclaimedQuota> ledgerEntries() {
     return reclamation.ledgerEntries();
   }
 

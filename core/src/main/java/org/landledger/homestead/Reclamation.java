@@ -43,11 +43,11 @@ public final class Reclamation {
       BigDecimal collectiveYuan, List<CompensationLine> lines, List<String> notes) {
 
     /** The quota-ledger entries this reclamation creates: one surplus entry when the net quota is positive. */
-    public List<QuotaSource> ledgerEntries() {
+    public List<ReclaimedQuota> ledgerEntries() {
       if (netQuotaM2.signum() <= 0) {
         return List.of();
       }
-      return List.of(new QuotaSource(netQuotaM2, netQuotaMu, exitedParcelIds, QuotaSource.ORIGIN,
+      return List.of(new ReclaimedQuota(netQuotaM2, netQuotaMu, exitedParcelIds, ReclaimedQuota.ORIGIN,
           "宅基地自愿有偿退出复垦节余建设用地指标 (surplus quota from reclaimed exited homesteads)"));
     }
   }
