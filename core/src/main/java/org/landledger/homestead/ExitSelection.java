@@ -40,8 +40,9 @@ public final class ExitSelection {
         }
         ids.add(id);
       }
-      List<String> unknown = ids.stream()
-          .filter(id -> register.parcels().stream().noneMatch(p -> p.parcelId().equals(id))).toList();
+      Set<String> known = new java.util.HashSet<>();
+      register.parcels().forEach(p -> known.add(p.parcelId()));
+      List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
       if (!unknown.isEmpty()) {
         throw new InputDataException(Path.of(exits.location()), null, idField,
             "退出宗地代码不在宅基地图层中 (exit ids not among the parcels): " + unknown);
