@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.landledger.geo.AreaMode;
 import org.landledger.homestead.AreaStandard;
+import org.landledger.homestead.AreaStandards;
 import org.landledger.homestead.HomesteadAnalysis;
 import org.landledger.homestead.HomesteadFields;
 import org.landledger.homestead.HomesteadReport;
@@ -94,6 +95,10 @@ public final class HomesteadCommand implements Callable<Integer> {
       description = "面积标准类型，对应配置 homestead.areaStandardM2.<T> (e.g. suburban, plain, hilly).")
   String areaType;
 
+  @Option(names = "--area-type-field", paramLabel = "F",
+      description = "逐宗地面积标准类型字段，取值对应 homestead.areaStandardM2.<值> (per-parcel area type field).")
+  String areaTypeField;
+
   @Option(names = "--policy", paramLabel = "FILE", description = "政策参数配置 (policy profile; default national).")
   Path policy;
 
@@ -151,17 +156,19 @@ public final class HomesteadCommand implements Callable<Integer> {
     if (exits != null && exitField != null) {
       throw new IllegalArgumentException("give exits either as --exit-field/--exit-value or as --exits, not both");
     }
-    if (standardM2 != null && areaType != null) {
-      throw new IllegalArgumentException("--standard-m2 and --area-type exclude each other");
-    }
     PolicyProfile profile = PolicyProfile.loadOrDefault(policy);
     Map<String, Object> overrides = new LinkedHashMap<>();
-    AreaStandard standard;
+    if ((standardM2 != null ? 1 : 0) + (areaType != null ? 1 : 0) + (areaTypeField != null ? 1 : 0) > 1) {
+      throw new IllegalArgumentException("--standard-m2, --area-type and --area-type-field exclude each other");
+    }
+    AreaStandards standards;
     if (standardM2 != null) {
-      standard = AreaStandard.ofOption(standardM2);
+      standards = AreaStandards.uniform(AreaStandard.ofOption(standardM2));
       overrides.put("--standard-m2", standardM2);
+    } else if (areaTypeField != null) {
+      standards = AreaStandards.byField(profile, areaTypeField);
     } else {
-      standard = AreaStandard.fromProfile(profile, areaType);
+      standards = AreaStandards.uniform(AreaStandard.fromProfile(profile, areaType));
     }
     ReclamationTerms terms = HomesteadAnalysis.terms(profile, reclamationRate, pricePerMu, costPerMu, householdShare,
         overrides);
@@ -174,7 +181,7 @@ public final class HomesteadCommand implements Callable<Integer> {
     Layer exitLayer = exits == null ? null : Layers.read(exits, input.readOptions());
     Layer resettlementLayer = resettlement == null ? null : Layers.read(resettlement, input.readOptions());
     HomesteadReport report = HomesteadAnalysis.run(new HomesteadAnalysis.Request(parcelLayer, fields, exitLayer,
-        resettlementLayer, standard, terms, planar ? AreaMode.PLANAR : AreaMode.ELLIPSOIDAL, keys, profile,
+        resettlementLayer, standards, terms, planar ? AreaMode.PLANAR : AreaMode.ELLIPSOIDAL, keys, profile,
         allowInvalidIds, overrides));
 
     List<String> written = writeOutputs(report);

@@ -38,11 +38,11 @@ public final class HomesteadAnalysis {
    *
    * @param exits exits layer, or null (then exits come from {@code fields.exitField()}, or there are none)
    * @param resettlement resettlement land (集中安置区) layer, or null
-   * @param standard area standard, or null to skip the OVERSIZE check
+   * @param standards area standards, or null to skip the OVERSIZE check
    * @param allowInvalidIds report malformed ID numbers and leave those parcels out of the household check
    *     instead of refusing the input
    */
-  public record Request(Layer parcels, HomesteadFields fields, Layer exits, Layer resettlement, AreaStandard standard,
+  public record Request(Layer parcels, HomesteadFields fields, Layer exits, Layer resettlement, AreaStandards standards,
       ReclamationTerms terms, AreaMode areaMode, HouseholdKeys keys, PolicyProfile profile,
       boolean allowInvalidIds, Map<String, Object> overrides) {
 
@@ -86,7 +86,8 @@ public final class HomesteadAnalysis {
     refuseErrors(req, register);
 
     int maxPerHousehold = (int) profile.number(MAX_PER_HOUSEHOLD);
-    List<Finding> findings = HomesteadCheck.check(register, req.standard(), maxPerHousehold);
+    List<Finding> findings = HomesteadCheck.check(register, req.standards(), maxPerHousehold,
+        Path.of(req.parcels().location()));
     double tolerance = profile.number(MISMATCH_TOLERANCE);
     List<HomesteadCheck.AreaMismatch> mismatches = HomesteadCheck.areaMismatches(register, tolerance);
 

@@ -22,9 +22,12 @@ public final class HomesteadCheck {
   /**
    * Findings in parcel row order (per parcel: MULTIPLE_HOMESTEADS, OVERSIZE, IDLE).
    *
+   * @param standards area standards, or null to skip OVERSIZE
    * @param maxPerHousehold homesteads a household may hold (1 under 一户一宅)
+   * @param file the register's file, for messages
    */
-  public static List<Finding> check(HomesteadRegister register, AreaStandard standard, int maxPerHousehold) {
+  public static List<Finding> check(HomesteadRegister register, AreaStandards standards, int maxPerHousehold,
+      java.nio.file.Path file) {
     List<Finding> out = new ArrayList<>();
     Map<String, List<HomesteadParcel>> households = register.households();
     for (HomesteadParcel p : register.parcels()) {
@@ -35,6 +38,7 @@ public final class HomesteadCheck {
               same.stream().map(HomesteadParcel::parcelId).toList()));
         }
       }
+      AreaStandard standard = standards == null ? null : standards.forParcel(p, file);
       if (standard != null && p.areaM2().compareTo(standard.m2()) > 0) {
         out.add(new Finding(p.parcelId(), p.householdKey(), FindingType.OVERSIZE,
             p.areaM2().subtract(standard.m2()).setScale(2), null));

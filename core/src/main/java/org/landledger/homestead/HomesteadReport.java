@@ -100,17 +100,7 @@ public final class HomesteadReport {
     m.put("multipleHomesteadHouseholds", multipleHomesteadHouseholds().size());
     m.put("oversizeParcels", findings(FindingType.OVERSIZE).size());
     m.put("idleParcels", findings(FindingType.IDLE).size());
-    AreaStandard st = request.standard();
-    if (st != null) {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("m2", st.m2());
-      s.put("areaType", st.areaType());
-      s.put("source", st.source());
-      s.put("rule", "面积（0.01 m²）大于标准才超标，等于标准不超标 (flagged only when area > standard)");
-      m.put("areaStandard", s);
-    } else {
-      m.put("areaStandard", null);
-    }
+    m.put("areaStandard", request.standards() == null ? null : request.standards().describe());
     m.put("findings", findings.stream().map(HomesteadReport::finding).toList());
     m.put("multipleHomesteads", multipleHomesteadHouseholds().stream().map(e -> {
       Map<String, Object> h = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ class HomesteadAnalysisTest {
 
   static final PolicyProfile NATIONAL = PolicyProfile.nationalDefault();
   static final HouseholdKeys KEYS = HouseholdKeys.withSalt("fixture-salt-0123456789", "test");
-  static final AreaStandard STD_200 = AreaStandard.ofOption(200);
+  static final AreaStandards STD_200 = AreaStandards.uniform(AreaStandard.ofOption(200));
 
   static HomesteadAnalysis.Request request(Layer parcels, HomesteadFields fields, Layer exits, Layer resettlement,
       ReclamationTerms terms, boolean allowInvalid) {
@@ -280,5 +280,60 @@ class HomesteadAnalysisTest {
     AreaStandard s = AreaStandard.fromProfile(example, "plain");
     assertThat(s.m2()).isEqualByComparingTo("250");
     assertThat(s.source()).contains("示例值");
+  }
+
+  @Test
+  void ellipsoidalAreaFarFromTheCentralMeridianDecidesAtTheStandard() {
+    // 10 × 20.004 m = 200.04 m² planar, 100 km east of the CM: GK area scale there ≈ 1 + x²/R² ≈ 1 + 1e10/4.06e13
+    // ≈ 1.000246, so the ellipsoidal area ≈ 200.04 / 1.000246 ≈ 199.99 m² — within the standard, while the
+    // planar area would flag it (+0.04 m²)
+    org.locationtech.jts.geom.Polygon far = HomesteadFixture.GF.createPolygon(new org.locationtech.jts.geom.Coordinate[] {
+        new org.locationtech.jts.geom.Coordinate(39_600_000, 4_000_000),
+        new org.locationtech.jts.geom.Coordinate(39_600_010, 4_000_000),
+        new org.locationtech.jts.geom.Coordinate(39_600_010, 4_000_020.004),
+        new org.locationtech.jts.geom.Coordinate(39_600_000, 4_000_020.004),
+        new org.locationtech.jts.geom.Coordinate(39_600_000, 4_000_000)});
+    Layer one = HomesteadFixture.layer(List.of(HomesteadFixture.rows().get(0)))
+        .map(f -> f.withGeometry(far));
+    HomesteadReport ell = HomesteadAnalysis.run(new HomesteadAnalysis.Request(one, HomesteadFields.standard(), null,
+        null, STD_200, ReclamationTerms.quotaOnly(BigDecimal.ONE), AreaMode.ELLIPSOIDAL, KEYS, NATIONAL, false,
+        Map.of()));
+    assertThat(ell.register().parcels().get(0).areaM2().doubleValue()).isBetween(199.98, 199.995);
+    assertThat(ell.findings(FindingType.OVERSIZE)).isEmpty();
+    HomesteadReport planar = HomesteadAnalysis.run(request(one, HomesteadFields.standard(), null, null,
+        ReclamationTerms.quotaOnly(BigDecimal.ONE), false));
+    assertThat(planar.findings(FindingType.OVERSIZE)).singleElement()
+        .satisfies(f -> assertThat(f.excessM2()).isEqualByComparingTo("0.04"));
+  }
+
+  @Test
+  void perParcelStandardsFromAnAreaTypeField() {
+    PolicyProfile example = PolicyProfile.load(java.nio.file.Path.of(
+        "src/main/resources/org/landledger/policy/example-province-homestead.json"));
+    // example standards: suburban 200, plain 250, hilly 300. P1 (225 m²) is hilly → within 300; every other
+    // parcel suburban: P2 200 = 200 → not flagged, P4 240 − 200 = +40, the rest ≤ 150
+    Layer typed = withField(HomesteadFixture.layer(), "LX", id -> id.equals("1") ? "hilly" : "suburban");
+    HomesteadReport r = HomesteadAnalysis.run(new HomesteadAnalysis.Request(typed, HomesteadFields.standard(), null,
+        null, AreaStandards.byField(example, "LX"), ReclamationTerms.quotaOnly(BigDecimal.ONE), AreaMode.PLANAR, KEYS,
+        example, false, Map.of()));
+    assertThat(r.findings(FindingType.OVERSIZE)).extracting(f -> f.parcelId() + ":" + f.excessM2())
+        .containsExactly("P4:40.00");
+    Layer unknown = withField(HomesteadFixture.layer(), "LX", id -> id.equals("3") ? "desert" : "plain");
+    assertThatThrownBy(() -> HomesteadAnalysis.run(new HomesteadAnalysis.Request(unknown, HomesteadFields.standard(),
+        null, null, AreaStandards.byField(example, "LX"), ReclamationTerms.quotaOnly(BigDecimal.ONE), AreaMode.PLANAR,
+        KEYS, example, false, Map.of())))
+        .isInstanceOf(InputDataException.class).hasMessageContaining("P3").hasMessageContaining("desert")
+        .hasMessageContaining("field LX");
+  }
+
+  static Layer withField(Layer layer, String field, java.util.function.Function<String, String> value) {
+    Layer l = layer.map(f -> {
+      Map<String, Object> a = new java.util.LinkedHashMap<>(f.attributes());
+      a.put(field, value.apply(f.id()));
+      return f.withAttributes(a);
+    });
+    return new Layer(new org.landledger.io.LayerSchema(layer.name(), java.util.stream.Stream.concat(
+        layer.schema().fields().stream(), java.util.stream.Stream.of(new org.landledger.io.Field(field,
+            org.landledger.io.FieldType.STRING))).toList(), "Polygon"), layer.crs(), l.features(), layer.location());
   }
 }
