@@ -25,6 +25,8 @@ public final class HouseholdKeys {
   private final byte[] salt;
   private final String saltDescription;
   private final boolean stable;
+  /** Mac instances are not thread-safe; one per thread, initialised once. */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   private HouseholdKeys(byte[] salt, String saltDescription, boolean stable) {
     if (salt.length < MIN_SALT_BYTES) {
@@ -74,11 +76,15 @@ public final class HouseholdKeys {
   }
 
   private String mac(String text) {
+    byte[] out = macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(out).substring(0, KEY_HEX);
+  }
+
+  private Mac newMac() {
     try {
       Mac m = Mac.getInstance("HmacSHA256");
       m.init(new SecretKeySpec(salt, "HmacSHA256"));
-      byte[] out = m.doFinal(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(out).substring(0, KEY_HEX);
+      return m;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
