@@ -211,7 +211,7 @@ public final class HomesteadCommand implements Callable<Integer> {
       Files.createDirectories(dir);
       Path tmp = Files.createTempDirectory(dir, ".homestead-");
       try {
-        Path layerFile = layerFileIn(tmp);
+        Path layerFile = tmp.resolve("homestead.gpkg");
         Map<String, Object> json = report.toJson();
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("layer", layerFile.getFileName().toString());
@@ -238,17 +238,6 @@ public final class HomesteadCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** homestead.gpkg when GeoPackage writing is available, else a shapefile set. */
-  private static Path layerFileIn(Path tmp) {
-    Path gpkg = tmp.resolve("homestead.gpkg");
-    try {
-      Layers.formatOf(gpkg);
-      return gpkg;
-    } catch (InputDataException e) {
-      return tmp.resolve("homestead.shp");
     }
   }
 

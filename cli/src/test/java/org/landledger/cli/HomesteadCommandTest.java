@@ -169,10 +169,17 @@ class HomesteadCommandTest {
     assertThat(j.get("policy").get("overrides").has("--household-share")).isTrue();
     assertThat(j.get("householdKeys").asText()).contains("per-run random");
     assertThat(j.get("ledgerEntries").get(0).get("sourceParcelIds").toString()).isEqualTo("[\"P2\",\"P3\",\"P5\",\"P7\"]");
-    String layerFile = j.get("outputs").get("layer").asText();
-    Layer written = Layers.read(out.resolve(layerFile));
+    assertThat(j.get("outputs").get("layer").asText()).isEqualTo("homestead.gpkg");
+    Layer written = Layers.read(out.resolve("homestead.gpkg").toString());
     assertThat(written.size()).isEqualTo(7);
     assertThat(written.schema().hasField("ZJH")).isFalse();
+    Feature p1 = written.features().get(0);
+    assertThat(p1.string("ZDDM")).isEqualTo("P1");
+    assertThat(p1.string("FINDINGS")).isEqualTo("MULTIPLE_HOMESTEADS;OVERSIZE");
+    assertThat(p1.number("EXCESS_M2")).isEqualTo(25.0);
+    assertThat(p1.string("OWNER_MASK")).isEqualTo("220102********1234");
+    assertThat(p1.string("QLRMC")).isEqualTo("张*");
+    assertThat(written.features().get(1).number("EXITING")).isEqualTo(1.0);
     assertThat(Files.readString(out.resolve("compensation.csv"))).contains("54825.00").contains("27412.50");
     assertThat(r.out()).contains("节余指标 net quota: 360.00 m² = 0.54 亩");
     // no temporary directory left behind
@@ -213,7 +220,7 @@ class HomesteadCommandTest {
       }
     }
     assertThat(files).extracting(p -> p.getFileName().toString())
-        .contains("homestead.json", "compensation.csv").anyMatch(n -> n.startsWith("homestead.") && !n.endsWith(".json"));
+        .contains("homestead.json", "homestead.gpkg", "compensation.csv");
     for (Path f : files) {
       // ISO-8859-1 keeps every byte, so ASCII digits are found in binary files (gpkg, dbf) too
       String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
