@@ -120,13 +120,33 @@ public final class HomesteadRegister {
         throw new InputDataException(file, pid, fields.recordedAreaField(), "宗地面积不是数值 (not a number), row " + row);
       }
       BigDecimal area = BigDecimal.valueOf(areas.area(f.geometry())).setScale(2, RoundingMode.HALF_UP);
-      boolean idle = fields.statusField() != null && f.string(fields.statusField()) != null
-          && fields.idleValues().contains(f.string(fields.statusField()));
-      boolean exiting = fields.exitField() != null && fields.exitValue().equals(f.string(fields.exitField()));
+      boolean idle = fields.statusField() != null
+          && fields.idleValues().stream().anyMatch(v -> sameValue(f.get(fields.statusField()), v));
+      boolean exiting = fields.exitField() != null && sameValue(f.get(fields.exitField()), fields.exitValue());
       parcels.add(new HomesteadParcel(row, pid, key, masked, f.geometry(), area, recorded, idle, exiting,
           sanitized(f, fields)));
     }
     return new HomesteadRegister(layer.name(), layer.crs(), parcels, issues, repair.issues(), idPresent);
+  }
+
+  /**
+   * Whether an attribute equals an option value: as trimmed text, or as numbers when both are numeric (a DBF
+   * flag written as 1 may read back as 1, 1L or 1.0).
+   */
+  static boolean sameValue(Object attribute, String expected) {
+    if (attribute == null || expected == null) {
+      return false;
+    }
+    String a = attribute.toString().trim();
+    String e = expected.trim();
+    if (a.equals(e)) {
+      return true;
+    }
+    try {
+      return new BigDecimal(a).compareTo(new BigDecimal(e)) == 0;
+    } catch (NumberFormatException notNumbers) {
+      return false;
+    }
   }
 
   /** Attributes safe to write: identity fields dropped, names masked, ID-shaped text masked anywhere. */

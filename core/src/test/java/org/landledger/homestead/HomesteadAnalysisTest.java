@@ -336,4 +336,15 @@ class HomesteadAnalysisTest {
         layer.schema().fields().stream(), java.util.stream.Stream.of(new org.landledger.io.Field(field,
             org.landledger.io.FieldType.STRING))).toList(), "Polygon"), layer.crs(), l.features(), layer.location());
   }
+
+  @Test
+  void flagValuesMatchAsTextOrAsNumbers() {
+    assertThat(HomesteadRegister.sameValue(1, "1")).isTrue();
+    assertThat(HomesteadRegister.sameValue(1.0, "1")).isTrue();
+    assertThat(HomesteadRegister.sameValue(1L, "1.00")).isTrue();
+    assertThat(HomesteadRegister.sameValue(" 是 ", "是")).isTrue();
+    assertThat(HomesteadRegister.sameValue(0, "1")).isFalse();
+    assertThat(HomesteadRegister.sameValue("闲置", "1")).isFalse();
+    assertThat(HomesteadRegister.sameValue(null, "1")).isFalse();
+  }
 }
