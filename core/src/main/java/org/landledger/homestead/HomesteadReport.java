@@ -161,6 +161,7 @@ public final class HomesteadReport {
     m.put("resettlementM2", r.resettlementM2());
     m.put("netQuotaM2", r.netQuotaM2());
     m.put("netQuotaMu", r.netQuotaMu());
+    m.put("netQuotaHa", r.netQuotaM2().movePointLeft(4));
     m.put("pricePerMu", t.pricePerMu());
     m.put("valueYuan", r.valueYuan());
     m.put("reclamationCostPerMu", t.costPerMu());

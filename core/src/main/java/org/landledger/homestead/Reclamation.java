@@ -93,8 +93,12 @@ public final class Reclamation {
     }
     BigDecimal households = round2(proceeds.multiply(terms.householdShare()));
     BigDecimal collective = proceeds.subtract(households);
+    List<CompensationLine> lines = lines(exiting, households);
+    lines.stream().filter(l -> l.householdKey() == null).findFirst().ifPresent(l -> notes.add(l.parcelIds().size()
+        + " 宗退出宅基地无可识别权利人，其农户份额 " + l.amountYuan().toPlainString() + " 元单列待核实 (exited parcels without an "
+        + "identified owner: their household share is listed unassigned, to be settled)"));
     return new Result(ids, exited, reclaimable, resettlement, net, netMu, value, cost, proceeds, households,
-        collective, lines(exiting, households), notes);
+        collective, lines, notes);
   }
 
   private static List<CompensationLine> lines(List<HomesteadParcel> exiting, BigDecimal householdsTotal) {

@@ -116,6 +116,7 @@ class HomesteadAnalysisTest {
     assertThat(x.lines().get(0).parcelIds()).containsExactly("P2");
     assertThat(x.lines().get(0).ownerMasked()).isEqualTo("220102*****1123");
     assertThat(x.lines().get(3).householdKey()).isNull();
+    assertThat(x.notes()).singleElement().asString().contains("27412.50").contains("unassigned");
     // the ledger gets one surplus entry of 360 m² from the four exited parcels
     assertThat(r.ledgerEntries()).singleElement().satisfies(q -> {
       assertThat(q.areaM2()).isEqualByComparingTo("360");
