@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.landledger.collective.AdjustmentFee;
+import org.landledger.collective.MarketTerm;
 import org.landledger.io.Json;
 import org.landledger.policy.PolicyProfile;
 import picocli.CommandLine.Command;
@@ -35,6 +36,13 @@ public final class CollectiveMarketCommand implements Callable<Integer> {
   @Option(names = "--member-share", paramLabel = "S", description = "成员分配比例 [0,1] (members' share of the net increment).")
   BigDecimal memberShare;
 
+  @Option(names = "--use", paramLabel = "USE",
+      description = "用途，检查出让年限上限 collective.maxTermYears.<USE> (e.g. industrial, commercial).")
+  String use;
+
+  @Option(names = "--term-years", paramLabel = "N", description = "出让年限 (granted term; needs --use).")
+  Double termYears;
+
   @Option(names = "--policy", paramLabel = "FILE", description = "政策参数配置 (policy profile).")
   Path policy;
 
@@ -46,8 +54,19 @@ public final class CollectiveMarketCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PolicyProfile profile = PolicyProfile.loadOrDefault(policy);
+    if ((use == null) != (termYears == null)) {
+      throw new IllegalArgumentException("--use and --term-years go together");
+    }
+    if (use != null) {
+      MarketTerm.check(profile, use, termYears);
+    }
     AdjustmentFee.Result r = AdjustmentFee.compute(price, cost, rate, memberShare, profile);
     Map<String, Object> json = new LinkedHashMap<>(r.toMap());
+    if (use != null) {
+      json.put("use", use);
+      json.put("termYears", termYears);
+      json.put("maxTermYears", MarketTerm.maxYears(profile, use));
+    }
     json.put("policy", profile.describe("collective."));
     if (out != null) {
       Json.write(out, json);

@@ -272,6 +272,10 @@ class HomesteadCommandTest {
     assertThat(j.get("adjustmentFeeYuan").decimalValue()).isEqualByComparingTo("180000.00");
     assertThat(j.get("membersYuan").decimalValue()).isEqualByComparingTo("252000.00");
     assertThat(j.get("collectiveYuan").decimalValue()).isEqualByComparingTo("568000.00");
+    Run longTerm = run("collective-market", "--price-yuan", "1000000", "--rate", "0.3", "--use", "commercial",
+        "--term-years", "50");
+    assertThat(longTerm.code()).isEqualTo(2);
+    assertThat(longTerm.err()).contains("maximum of 40 years");
     Run bad = run("collective-market", "--price-yuan", "1000000", "--rate", "0.6");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("outside the range");

@@ -60,4 +60,16 @@ class AdjustmentFeeTest {
     assertThat(r.membersYuan()).isEqualByComparingTo("0");
     assertThat(r.collectiveYuan()).isEqualByComparingTo("300.00");
   }
+
+  @Test
+  void termsKeepWithinTheMaximumForTheUse() {
+    // national default (Zibo plan): industrial 50 years, commercial 40 years
+    MarketTerm.check(NATIONAL, "industrial", 50);
+    MarketTerm.check(NATIONAL, "commercial", 40);
+    assertThatThrownBy(() -> MarketTerm.check(NATIONAL, "commercial", 41))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maximum of 40 years");
+    assertThatThrownBy(() -> MarketTerm.check(NATIONAL, "residential", 70))
+        .hasMessageContaining("industrial").hasMessageContaining("commercial");
+    assertThatThrownBy(() -> MarketTerm.check(NATIONAL, "industrial", 0)).isInstanceOf(IllegalArgumentException.class);
+  }
 }
