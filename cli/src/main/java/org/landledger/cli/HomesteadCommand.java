@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.landledger.geo.AreaMode;
 import org.landledger.homestead.AreaStandard;
@@ -19,6 +21,7 @@ import org.landledger.homestead.AreaStandards;
 import org.landledger.homestead.HomesteadAnalysis;
 import org.landledger.homestead.HomesteadFields;
 import org.landledger.homestead.HomesteadReport;
+import org.landledger.homestead.LedgerFeed;
 import org.landledger.homestead.Reclamation;
 import org.landledger.homestead.ReclamationTerms;
 import org.landledger.io.AtomicFiles;
@@ -30,6 +33,7 @@ import org.landledger.io.WriteOptions;
 import org.landledger.policy.PolicyProfile;
 import org.landledger.privacy.HouseholdKeys;
 import org.landledger.privacy.PersonalData;
+import org.landledger.quota.QuotaLedger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -125,6 +129,22 @@ public final class HomesteadCommand implements Callable<Integer> {
   @Option(names = "--planar", description = "平面面积（默认椭球面积）(planar instead of ellipsoidal areas).")
   boolean planar;
 
+  @Option(names = "--ledger", paramLabel = "FILE",
+      description = "指标台账（H2）：把节余指标记为节余指标分录，来源为退出宗地 (record the net quota in the quota ledger).")
+  Path ledger;
+
+  @Option(names = "--ledger-holder", paramLabel = "H", description = "指标持有方，--ledger 时必填 (quota holder).")
+  String ledgerHolder;
+
+  @Option(names = "--ledger-project", paramLabel = "ID", description = "台账项目编号 (default: the parcels layer name).")
+  String ledgerProject;
+
+  @Option(names = "--ledger-date", paramLabel = "YYYY-MM-DD", description = "入账日期 (default: today).")
+  String ledgerDate;
+
+  @Option(names = "--ledger-reference", paramLabel = "DOC", description = "验收或批准文号 (acceptance/approval document).")
+  String ledgerReference;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "输出目录 (output directory).")
   Path out;
 
@@ -156,6 +176,14 @@ public final class HomesteadCommand implements Callable<Integer> {
     if (exits != null && exitField != null) {
       throw new IllegalArgumentException("give exits either as --exit-field/--exit-value or as --exits, not both");
     }
+    if (ledger == null && (ledgerHolder != null || ledgerProject != null || ledgerDate != null
+        || ledgerReference != null)) {
+      throw new IllegalArgumentException("--ledger-holder/--ledger-project/--ledger-date/--ledger-reference need --ledger");
+    }
+    if (ledger != null && (ledgerHolder == null || ledgerHolder.isBlank())) {
+      throw new IllegalArgumentException("--ledger needs --ledger-holder (who holds the quota, e.g. the county)");
+    }
+    LocalDate date = parseDate();
     PolicyProfile profile = PolicyProfile.loadOrDefault(policy);
     Map<String, Object> overrides = new LinkedHashMap<>();
     if ((standardM2 != null ? 1 : 0) + (areaType != null ? 1 : 0) + (areaTypeField != null ? 1 : 0) > 1) {
@@ -184,8 +212,12 @@ public final class HomesteadCommand implements Callable<Integer> {
         resettlementLayer, standards, terms, planar ? AreaMode.PLANAR : AreaMode.ELLIPSOIDAL, keys, profile,
         allowInvalidIds, overrides));
 
-    List<String> written = writeOutputs(report);
-    printSummary(report, written);
+    Map<String, Object> ledgerJson = null;
+    if (ledger != null) {
+      ledgerJson = record(report, profile, date, parcelLayer.name());
+    }
+    List<String> written = writeOutputs(report, ledgerJson);
+    printSummary(report, written, ledgerJson);
     return Main.OK;
   }
 
@@ -205,7 +237,37 @@ public final class HomesteadCommand implements Callable<Integer> {
   }
 
   /** Writes every output into a temporary directory beside {@code --out}, then moves them in. */
-  private List<String> writeOutputs(HomesteadReport report) {
+  private LocalDate parseDate() {
+    if (ledgerDate == null) {
+      return LocalDate.now();
+    }
+    try {
+      return LocalDate.parse(ledgerDate);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--ledger-date must be YYYY-MM-DD, got " + ledgerDate);
+    }
+  }
+
+  /** Records the net quota in the ledger (before any output is written: the ledger is the record of truth). */
+  private Map<String, Object> record(HomesteadReport report, PolicyProfile profile, LocalDate date, String layerName) {
+    String project = ledgerProject == null ? layerName : ledgerProject;
+    List<QuotaLedger.Quota> quotas;
+    try (QuotaLedger l = QuotaLedger.open(ledger, profile)) {
+      quotas = LedgerFeed.record(l, report.ledgerEntries(), project, ledgerHolder, date, ledgerReference);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("file", ledger.toString());
+    m.put("projectId", project);
+    m.put("holder", ledgerHolder);
+    m.put("date", date.toString());
+    m.put("quotaIds", quotas.stream().map(QuotaLedger.Quota::quotaId).toList());
+    if (quotas.isEmpty()) {
+      m.put("note", "无节余指标，未入账 (no net quota: nothing recorded)");
+    }
+    return m;
+  }
+
+  private List<String> writeOutputs(HomesteadReport report, Map<String, Object> ledgerJson) {
     Path dir = out.toAbsolutePath();
     try {
       Files.createDirectories(dir);
@@ -217,6 +279,9 @@ public final class HomesteadCommand implements Callable<Integer> {
         files.put("layer", layerFile.getFileName().toString());
         files.put("compensation", "compensation.csv");
         json.put("outputs", files);
+        if (ledgerJson != null) {
+          json.put("ledger", ledgerJson);
+        }
         Layers.write(List.of(report.parcelLayer()), layerFile, WriteOptions.DEFAULT);
         AtomicFiles.writeString(tmp.resolve("compensation.csv"), "\uFEFF" + report.compensationCsv());
         Json.write(tmp.resolve("homestead.json"), json);
@@ -249,7 +314,7 @@ public final class HomesteadCommand implements Callable<Integer> {
     }
   }
 
-  private void printSummary(HomesteadReport r, List<String> written) {
+  private void printSummary(HomesteadReport r, List<String> written, Map<String, Object> ledgerJson) {
     PrintWriter o = spec.commandLine().getOut();
     Reclamation.Result x = r.reclamation();
     o.printf("宗地 parcels: %d   农户 households: %d%n", r.register().parcels().size(), r.households());
@@ -270,6 +335,9 @@ public final class HomesteadCommand implements Callable<Integer> {
           x.householdsYuan().toPlainString(), x.collectiveYuan().toPlainString());
     }
     r.notes().forEach(n -> o.println("注 note: " + n));
+    if (ledgerJson != null) {
+      o.printf("指标台账 ledger %s: %s%n", ledger, ledgerJson.get("quotaIds"));
+    }
     o.printf("输出 outputs in %s: %s%n", out, String.join(", ", written));
     o.flush();
   }

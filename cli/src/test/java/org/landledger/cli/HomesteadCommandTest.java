@@ -330,4 +330,40 @@ class HomesteadCommandTest {
   static String[] concat(String[] a, String... b) {
     return Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
   }
+
+  @Test
+  void netQuotaIsRecordedInTheLedgerOnceWithItsSourceParcels(@TempDir Path dir) throws Exception {
+    Path zjd = register(dir, false, false);
+    Path ledgerFile = dir.resolve("ledger/quota");
+    String[] base = {"homestead", "--parcels", zjd.toString(), "--exit-field", "TC", "--exit-value", "1",
+        "--resettlement", resettlement(dir).toString(), "--standard-m2", "200", "--ledger", ledgerFile.toString(),
+        "--ledger-holder", "县土地储备中心", "--ledger-project", "TC-2026-01", "--ledger-date", "2026-11-22"};
+    Run r = run(concat(base, "--out", dir.resolve("out").toString()));
+    assertThat(r.code()).as(r.all()).isZero();
+    JsonNode j = json(dir.resolve("out/homestead.json"));
+    assertThat(j.get("ledger").get("quotaIds")).hasSize(1);
+    String quotaId = j.get("ledger").get("quotaIds").get(0).asText();
+    // net quota 480 − 120 = 360 m², created as surplus held by the county centre, from P2, P3, P5, P7
+    try (org.landledger.quota.QuotaLedger l = org.landledger.quota.QuotaLedger.open(ledgerFile,
+        org.landledger.policy.PolicyProfile.nationalDefault())) {
+      var q = l.quota(quotaId).orElseThrow();
+      assertThat(q.type()).isEqualTo(org.landledger.quota.QuotaLedger.Type.SURPLUS);
+      assertThat(q.areaM2()).isEqualByComparingTo("360");
+      assertThat(q.holder()).isEqualTo("县土地储备中心");
+      assertThat(q.projectId()).isEqualTo("TC-2026-01");
+      assertThat(l.origin(quotaId).kind()).isEqualTo(org.landledger.quota.QuotaSource.HOMESTEAD_PARCEL);
+      assertThat(l.origin(quotaId).ids()).containsExactly("P2", "P3", "P5", "P7");
+      assertThat(l.entriesBySource(org.landledger.quota.QuotaSource.HOMESTEAD_PARCEL, "P5")).hasSize(1);
+    }
+    // the same parcels a second time: refused, exit 2, nothing written
+    Run again = run(concat(base, "--out", dir.resolve("out2").toString()));
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains(quotaId).contains("P2");
+    assertThat(dir.resolve("out2/homestead.json")).doesNotExist();
+    // --ledger without a holder is a bad option
+    Run noHolder = run("homestead", "--parcels", zjd.toString(), "--standard-m2", "200", "--ledger",
+        ledgerFile.toString(), "--out", dir.resolve("out3").toString());
+    assertThat(noHolder.code()).isEqualTo(2);
+    assertThat(noHolder.err()).contains("--ledger-holder");
+  }
 }
