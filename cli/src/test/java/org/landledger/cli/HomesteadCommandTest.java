@@ -365,5 +365,15 @@ class HomesteadCommandTest {
         ledgerFile.toString(), "--out", dir.resolve("out3").toString());
     assertThat(noHolder.code()).isEqualTo(2);
     assertThat(noHolder.err()).contains("--ledger-holder");
+    // the ledger database and everything printed hold no raw ID number either
+    try (Stream<Path> s = Files.list(ledgerFile.getParent())) {
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
+        String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+        RAW_IDS.forEach(id -> assertThat(content).as(f.toString()).doesNotContain(id));
+      }
+    }
+    for (Run x : List.of(r, again, noHolder)) {
+      RAW_IDS.forEach(id -> assertThat(x.all()).doesNotContain(id));
+    }
   }
 }
