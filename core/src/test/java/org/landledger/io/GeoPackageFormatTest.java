@@ -144,6 +144,24 @@ class GeoPackageFormatTest {
   }
 
   @Test
+  void sqlKeywordsAndSpacesInNamesAreQuoted(@TempDir Path dir) {
+    Layer l = new Layer(new LayerSchema("DLTB-2024 副本", List.of(new Field("group", FieldType.STRING),
+        new Field("fid", FieldType.LONG), new Field("geom", FieldType.STRING)), "Polygon"), Crs.epsg(4527),
+        List.of(new Feature("5", square(0, 0, 2), attrs("group", "甲", "fid", 99L, "geom", "text"))));
+    Path gpkg = dir.resolve("q.gpkg");
+    Layers.write(l, gpkg);
+    Layer back = Layers.read(gpkg + "#DLTB-2024 副本");
+    // Attribute columns named like the key and geometry columns keep their names; ours move aside.
+    assertThat(back.schema().fields()).extracting(Field::name).containsExactly("group", "fid", "geom");
+    Feature f = back.features().get(0);
+    assertThat(f.id()).isEqualTo("5");
+    assertThat(f.get("group")).isEqualTo("甲");
+    assertThat(f.get("fid")).isEqualTo(99L);
+    assertThat(f.get("geom")).isEqualTo("text");
+    assertThat(f.geometry().getArea()).isEqualTo(4.0); // 2 × 2
+  }
+
+  @Test
   void streamsFeaturesAndCanStreamTwice(@TempDir Path dir) {
     Path gpkg = dir.resolve("d.gpkg");
     Layers.write(dltb(), gpkg);
