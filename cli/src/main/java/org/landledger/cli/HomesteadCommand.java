@@ -236,7 +236,6 @@ public final class HomesteadCommand implements Callable<Integer> {
     return HouseholdKeys.perRun();
   }
 
-  /** Writes every output into a temporary directory beside {@code --out}, then moves them in. */
   private LocalDate parseDate() {
     if (ledgerDate == null) {
       return LocalDate.now();
@@ -267,6 +266,7 @@ public final class HomesteadCommand implements Callable<Integer> {
     return m;
   }
 
+  /** Writes every output into a temporary directory inside {@code --out}, then moves them in. */
   private List<String> writeOutputs(HomesteadReport report, Map<String, Object> ledgerJson) {
     Path dir = out.toAbsolutePath();
     try {
