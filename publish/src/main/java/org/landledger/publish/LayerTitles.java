@@ -12,15 +12,17 @@ public final class LayerTitles {
   /** Title of a known table: Chinese, English. */
   public record Title(String zh, String en) {}
 
-  private static final Map<String, Title> KNOWN = Map.of(
-      "parcels", new Title("红线检查地块", "Red-line check parcels"),
-      "conflicts", new Title("冲突图斑", "Conflict patches"),
-      "homestead", new Title("宅基地图斑", "Homestead parcels"),
-      "dltb", new Title("地类图斑", "Land-use polygons"),
-      "yjjbnttb", new Title("永久基本农田图斑", "Permanent basic farmland"),
-      "stbhhx", new Title("生态保护红线", "Ecological protection red line"),
-      "czkfbj", new Title("城镇开发边界", "Urban development boundary"),
-      "xzq", new Title("行政区", "Administrative divisions"));
+  private static final Map<String, Title> KNOWN = Map.ofEntries(
+      Map.entry("parcels", new Title("红线检查地块", "Red-line check parcels")),
+      Map.entry("linkage_plots", new Title("增减挂钩拆旧建新地块", "Linkage demolition and construction plots")),
+      Map.entry("linkage_violations", new Title("增减挂钩违规图斑", "Linkage violations")),
+      Map.entry("conflicts", new Title("冲突图斑", "Conflict patches")),
+      Map.entry("homestead", new Title("宅基地图斑", "Homestead parcels")),
+      Map.entry("dltb", new Title("地类图斑", "Land-use polygons")),
+      Map.entry("yjjbnttb", new Title("永久基本农田图斑", "Permanent basic farmland")),
+      Map.entry("stbhhx", new Title("生态保护红线", "Ecological protection red line")),
+      Map.entry("czkfbj", new Title("城镇开发边界", "Urban development boundary")),
+      Map.entry("xzq", new Title("行政区", "Administrative divisions")));
 
   private LayerTitles() {}
 

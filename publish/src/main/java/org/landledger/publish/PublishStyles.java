@@ -12,8 +12,8 @@ import org.landledger.landuse.LandUseCodes;
 /**
  * 发布样式表: the SLD 1.0 styles for analysis layers — land use coloured by 三调 level-1 class (一级类, from the
  * classification table, so wetland classes filed under 00 湿地 are coloured as wetland whatever their code
- * prefix), red-line parcels by status (通过 green, 预警 orange, 不通过 red), conflicts hatched red, and a plain
- * style per geometry kind for anything else.
+ * prefix), red-line parcels by status (通过 green, 预警 orange, 不通过 red), conflicts and violations hatched red,
+ * and a plain style per geometry kind for anything else.
  */
 public final class PublishStyles {
 
@@ -37,7 +37,7 @@ public final class PublishStyles {
   /** The style for a table: by its name and fields (status, DLBM) first, else by its geometry kind. */
   public static PublishStyle forTable(LayerSchema schema) {
     String name = schema.name().toLowerCase(Locale.ROOT);
-    if (name.equals("conflicts")) {
+    if (name.equals("conflicts") || name.endsWith("_violations")) {
       return conflicts();
     }
     if (schema.hasField("status") && (name.equals("parcels") || name.endsWith("_parcels"))) {

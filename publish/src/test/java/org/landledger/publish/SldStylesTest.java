@@ -67,6 +67,10 @@ class SldStylesTest {
         .isEqualTo(PublishStyles.REDLINE_PARCELS);
     assertThat(PublishStyles.forTable(schema("conflicts", "MultiPolygon", "type")).name())
         .isEqualTo(PublishStyles.CONFLICTS);
+    assertThat(PublishStyles.forTable(schema("linkage_violations", "MultiPolygon", "CODE")).name())
+        .isEqualTo(PublishStyles.CONFLICTS);
+    assertThat(LayerTitles.of("linkage_violations").zh()).isEqualTo("增减挂钩违规图斑");
+    assertThat(LayerTitles.of("my_table")).isEqualTo(new LayerTitles.Title("my_table", "my_table"));
     assertThat(PublishStyles.forTable(schema("DLTB", "MultiPolygon", "DLBM")).name())
         .isEqualTo(PublishStyles.LAND_USE);
     assertThat(PublishStyles.forTable(schema("roads", "MultiLineString", "name")).name())
