@@ -98,7 +98,7 @@ public final class PublishCommand implements Callable<Integer> {
     int layers = plan.runs().stream().mapToInt(r -> r.stores().stream().mapToInt(s -> s.tables().size()).sum()).sum();
     if (dryRun) {
       out.println("# 演练 dry run: " + layers + " layers in " + plan.runs().size() + " run(s) of " + plan.root()
-          + "; nothing was sent to " + transport.describe());
+          + "; nothing was sent to GeoServer");
     } else {
       out.println("已发布 published " + layers + " layers in " + plan.runs().size() + " layer group(s) to workspace "
           + workspace + " at " + transport.describe() + " (" + summary + ")");

@@ -195,6 +195,22 @@ class GeoServerPublisherTest {
   }
 
   @Test
+  void dryRunListsExactlyTheRequestsOfAFirstPublish() throws Exception {
+    try (GeoServerRecorder gs = new GeoServerRecorder(USER, PASSWORD)) {
+      StringWriter out = new StringWriter();
+      new GeoServerPublisher(new DryRunTransport(gs.url(), USER, new PrintWriter(out, true)), "landledger", null,
+          new PrintWriter(new StringWriter())).publish(plan);
+      List<String> printed = out.toString().lines().filter(l -> l.matches("(GET|POST|PUT) http.*")).toList();
+
+      publish(gs, new StringWriter());
+      List<String> sent = gs.exchanges().stream()
+          .map(e -> e.method() + " " + gs.url() + "/rest" + e.path() + (e.query() == null ? "" : "?" + e.query()))
+          .toList();
+      assertThat(printed).isEqualTo(sent);
+    }
+  }
+
+  @Test
   void unreachableServerIsAClearErrorWithoutThePassword() throws Exception {
     String url;
     try (GeoServerRecorder gs = new GeoServerRecorder(USER, PASSWORD)) {
