@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -240,6 +239,22 @@ class GeoServerPublisherTest {
   }
 
   @Test
+  void aFailingRequestStopsWithTheStatusAndTheServersMessage() throws Exception {
+    try (GeoServerRecorder gs = new GeoServerRecorder(USER, PASSWORD)) {
+      gs.failPostsTo("/workspaces/landledger/datastores");
+      RestTransport http = new HttpRestTransport(gs.url(), USER, Secret.of(PASSWORD), Duration.ofSeconds(5));
+      GeoServerPublisher p = new GeoServerPublisher(http, "landledger", null, new PrintWriter(new StringWriter()));
+      assertThatThrownBy(() -> p.publish(plan))
+          .isInstanceOf(GeoServerException.class)
+          .hasMessageContaining("POST " + gs.url() + "/rest/workspaces/landledger/datastores failed: GeoServer answered 500")
+          .hasMessageContaining("cannot open the GeoPackage")
+          .satisfies(e -> assertThat(((GeoServerException) e).credentialsRejected()).isFalse());
+      // nothing after the failed store was attempted
+      assertThat(gs.exchanges()).noneMatch(e -> e.path().contains("featuretypes") || e.path().contains("layergroups"));
+    }
+  }
+
+  @Test
   void badWorkspaceNameIsABadArgument() {
     RestTransport dry = new DryRunTransport("http://localhost:8080/geoserver", USER, new PrintWriter(new StringWriter()));
     assertThatThrownBy(() -> new GeoServerPublisher(dry, "my workspace", null, new PrintWriter(new StringWriter())))
@@ -263,9 +278,5 @@ class GeoServerPublisherTest {
     List<String> out = new ArrayList<>();
     dataStore.at("/connectionParameters/entry").forEach(e -> out.add(e.get("@key").asText() + "=" + e.get("$").asText()));
     return out;
-  }
-
-  static String joined(List<String> lines) {
-    return lines.stream().collect(Collectors.joining("\n"));
   }
 }

@@ -40,6 +40,7 @@ final class GeoServerRecorder implements AutoCloseable {
   private final String expectedAuthorization;
   private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
   private final Set<String> catalogue = Collections.synchronizedSet(new TreeSet<>());
+  private volatile String failingPost;
 
   GeoServerRecorder(String user, String password) throws IOException {
     this.expectedAuthorization = "Basic " + Base64.getEncoder()
@@ -58,6 +59,11 @@ final class GeoServerRecorder implements AutoCloseable {
     synchronized (exchanges) {
       return List.copyOf(exchanges);
     }
+  }
+
+  /** From now on POSTs to {@code path} fail with 500 and an error page, as a broken store would. */
+  void failPostsTo(String path) {
+    failingPost = path;
   }
 
   void clear() {
@@ -87,12 +93,14 @@ final class GeoServerRecorder implements AutoCloseable {
       status = switch (method) {
         case "GET" -> catalogue.contains(path) ? 200 : 404;
         case "PUT" -> catalogue.contains(path) ? 200 : 404;
-        case "POST" -> create(path, query, body);
+        case "POST" -> path.equals(failingPost) ? 500 : create(path, query, body);
         default -> 405;
       };
     }
     exchanges.add(new Exchange(method, fullPath, path, query, type, body.isEmpty() ? null : body, auth, status));
-    byte[] answer = (status == 200 && method.equals("GET") ? "{}" : "").getBytes(StandardCharsets.UTF_8);
+    String text = status == 200 && method.equals("GET") ? "{}"
+        : status == 500 ? "<html><body>\n  java.lang.RuntimeException: cannot open the GeoPackage\n</body></html>" : "";
+    byte[] answer = text.getBytes(StandardCharsets.UTF_8);
     ex.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(answer);
