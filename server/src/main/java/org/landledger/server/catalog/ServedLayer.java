@@ -84,18 +84,7 @@ public final class ServedLayer {
    * reprojected (cheap; does not build a view). Empty when the layer has no geometry.
    */
   public Envelope bounds(Crs target) {
-    Envelope b = bounds();
-    if (b.isNull() || target.equals(crs())) {
-      return b;
-    }
-    Envelope e = b;
-    if (e.getWidth() == 0 || e.getHeight() == 0) {
-      e = new Envelope(e);
-      e.expandBy(crs().isGeographic() ? 1e-6 : 0.1);
-    }
-    Geometry outline = org.locationtech.jts.densify.Densifier.densify(
-        new org.locationtech.jts.geom.GeometryFactory().toGeometry(e), Math.max(e.getWidth(), e.getHeight()) / 16);
-    return crs().transform(outline, target).getEnvelopeInternal();
+    return Envelopes.transform(bounds(), crs(), target);
   }
 
   /** The layer reprojected to {@code target}, indexed; cached per CRS. */

@@ -60,6 +60,11 @@ public final class OwsParams {
     return n;
   }
 
+  /** All parameters (names upper-cased), for building paging links. */
+  public Map<String, String> all() {
+    return java.util.Collections.unmodifiableMap(values);
+  }
+
   public boolean has(String name) {
     return get(name) != null;
   }
