@@ -32,6 +32,19 @@ class CatalogAndSecurityTest {
   }
 
   @Test
+  void geoPackageTablesAndGeoJsonAreServedThroughTheCoreFormats(@TempDir Path dir) {
+    Path data = dir.resolve("d");
+    org.landledger.io.Layers.write(List.of(Fixtures.dltb("DLTB"), Fixtures.redline()), data.resolve("county.gpkg"),
+        org.landledger.io.WriteOptions.DEFAULT);
+    org.landledger.io.Layers.write(Fixtures.redline(), data.resolve("checks.geojson"));
+    Catalog c = Catalog.scan(List.of(data), ReadOptions.DEFAULT, m -> {});
+    assertThat(c.layers()).extracting(ServedLayer::name).containsExactlyInAnyOrder("checks", "DLTB", "result");
+    assertThat(c.layer("DLTB").orElseThrow().source()).endsWith("county.gpkg#DLTB");
+    assertThat(c.layer("DLTB").orElseThrow().features().get(0).string("DLMC")).isEqualTo("水田");
+    assertThat(c.layer("checks").orElseThrow().features()).hasSize(3);
+  }
+
+  @Test
   void tokenIsRequiredWhenConfigured(@TempDir Path dir) {
     try (LandLedgerServer s = Fixtures.start(dir, ServerOptions.loopback(0).withToken("s3cret"))) {
       assertThat(Fixtures.get(s, "/ows?SERVICE=WMS&REQUEST=GetCapabilities").status()).isEqualTo(401);

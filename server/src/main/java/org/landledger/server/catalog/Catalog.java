@@ -61,7 +61,8 @@ public final class Catalog {
             List<String> names = Layers.layerNames(file);
             Path parent = dir.relativize(file.getParent() == null ? dir : file.getParent());
             String group = parent.toString().isEmpty() ? null : safeName(parent.toString().replace('/', '_').replace('\\', '_'));
-            if (names.size() == 1 && !file.getFileName().toString().contains("#")) {
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            if (names.size() == 1 && names.get(0).equals(stem) && !file.getFileName().toString().contains("#")) {
               found.add(new String[] {file.toString(), names.get(0), group});
             } else {
               for (String n : names) {
