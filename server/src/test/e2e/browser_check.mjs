@@ -9,7 +9,7 @@ try {
   const errors = [];
   page.on('pageerror', e => errors.push(String(e)));
   const tiles = [];
-  page.on('response', r => { if (r.url().includes('REQUEST=GetMap')) tiles.push(r.status()); });
+  page.on('response', r => { if (/request=GetMap/i.test(r.url())) tiles.push(r.status()); });
   await page.goto(base + '/', { waitUntil: 'load' });
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
   await page.waitForFunction(() => document.querySelectorAll('.leaflet-tile-loaded').length > 0, null, { timeout: 30000 });
@@ -30,10 +30,12 @@ try {
   if (!found) throw new Error('no feature info after clicks');
   const info = await page.textContent('#info-body');
   if (!/DLBM/.test(info)) throw new Error('feature info: ' + info);
+  await page.screenshot({ path: shot });
   await page.click('#lang');
   const title = await page.textContent('h1');
   if (!/LandLedger/.test(title)) throw new Error('English toggle: ' + title);
-  await page.screenshot({ path: shot });
+  if (!/DLBM/.test(await page.textContent('#info-body'))) throw new Error('info lost on language switch');
+  await page.screenshot({ path: shot.replace(/\.png$/, '-en.png') });
   if (errors.length) throw new Error('page errors: ' + errors.join('; '));
   console.log(`browser: ${tiles.length} tiles, layers ${layers.join(',')}, info ok, screenshot ${shot}`);
 } finally {

@@ -10,10 +10,14 @@ assert "DLTB" in wms.contents, list(wms.contents)
 layer = wms["DLTB"]
 assert "EPSG:4527" in layer.crsOptions and "EPSG:3857" in layer.crsOptions, layer.crsOptions
 w, s, e, n = layer.boundingBoxWGS84
-img = wms.getmap(layers=["DLTB"], styles=[""], srs="EPSG:4326", bbox=(s, w, n, e), size=(256, 256),
+# OWSLib takes the bbox as x,y and itself sends EPSG:4326 as lat,lon for WMS 1.3.0 (see the request URL).
+img = wms.getmap(layers=["DLTB"], styles=[""], srs="EPSG:4326", bbox=(w, s, e, n), size=(256, 256),
                  format="image/png", transparent=True)
+assert "bbox=%s" % s in img.geturl().replace("%2C", ","), img.geturl()
 data = img.read()
 assert data[:8] == b"\x89PNG\r\n\x1a\n", data[:100]
+# An empty transparent 256×256 PNG is a few hundred bytes; the 100-square grid is several kB.
+assert len(data) > 3000, len(data)
 print("OWSLib WMS: %d layers, GetMap %d bytes" % (len(wms.contents), len(data)))
 
 wfs = WebFeatureService(base + "/ows", version="2.0.0")

@@ -15,6 +15,7 @@ command -v ogrinfo >/dev/null || need+=(gdal-bin)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import owslib' 2>/dev/null || need+=(python3-owslib)
 command -v chromium >/dev/null || need+=(chromium)
 command -v node >/dev/null || need+=(nodejs npm)
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)  # Chinese glyphs for the browser and legends
 if [ ${#need[@]} -gt 0 ]; then
   echo "e2e: installing ${need[*]}" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

@@ -65,6 +65,8 @@
 
   function showInfo(json) {
     var body = document.getElementById('info-body');
+    body.removeAttribute('data-zh');
+    body.removeAttribute('data-en');
     body.innerHTML = '';
     if (!json.features || json.features.length === 0) {
       body.textContent = t('此处无要素。', 'No features here.');
