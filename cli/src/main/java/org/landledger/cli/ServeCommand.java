@@ -45,6 +45,10 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-count", defaultValue = "10000", description = "Most features per WFS/OGC API page (default ${DEFAULT-VALUE}).")
   int maxCount;
 
+  @Option(names = "--tianditu-key", paramLabel = "KEY",
+      description = "天地图 key: show its basemap in the viewer (needs internet; default off). Env: LANDLEDGER_TIANDITU_KEY.")
+  String tiandituKey;
+
   @Mixin InputOptions input;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -82,7 +86,8 @@ public final class ServeCommand implements Callable<Integer> {
         Limits.DEFAULT.maxBodyBytes());
     LandLedgerServer server;
     try {
-      server = LandLedgerServer.start(catalog, new ServerOptions(bind, port, token, limits));
+      String tdt = tiandituKey != null ? tiandituKey : System.getenv("LANDLEDGER_TIANDITU_KEY");
+      server = LandLedgerServer.start(catalog, new ServerOptions(bind, port, token, limits, tdt == null || tdt.isBlank() ? null : tdt.trim()));
     } catch (RuntimeException e) {
       throw new UncheckedIOException(new IOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage()));
     }

@@ -43,7 +43,7 @@ public final class LandLedgerServer implements AutoCloseable {
     WmsService wms = new WmsService(catalog, styles, limits);
     WfsService wfs = new WfsService(catalog, limits);
     FeaturesApi api = new FeaturesApi(catalog, limits);
-    ViewerApi viewer = new ViewerApi(catalog, styles);
+    ViewerApi viewer = new ViewerApi(catalog, styles, options.tiandituKey());
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = limits.maxBodyBytes();

@@ -57,6 +57,13 @@ class CatalogAndSecurityTest {
   }
 
   @Test
+  void tiandituKeyReachesTheViewerOnlyWhenConfigured(@TempDir Path dir) {
+    try (LandLedgerServer s = Fixtures.start(dir, ServerOptions.loopback(0).withTiandituKey("abc123"))) {
+      assertThat(Fixtures.get(s, "/viewer/layers.json").text()).contains("\"tianditu\" : \"abc123\"");
+    }
+  }
+
+  @Test
   void oversizedBodiesAreRefused(@TempDir Path dir) {
     try (LandLedgerServer s = Fixtures.start(dir, ServerOptions.loopback(0).withLimits(new Limits(4096, 100, 1000, 2000)))) {
       String big = "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\">" + " ".repeat(5000) + "</wfs:GetFeature>";

@@ -90,7 +90,9 @@ class OgcApiAndViewerTest {
     assertThat(page.text()).contains("土地账本", "viewer/vendor/leaflet/leaflet.js").doesNotContain("https://");
     assertThat(get(server, "/viewer/vendor/leaflet/leaflet.js").text()).contains("Leaflet");
     assertThat(get(server, "/viewer/viewer.js").status()).isEqualTo(200);
-    JsonNode layers = json("/viewer/layers.json").get("layers");
+    JsonNode doc = json("/viewer/layers.json");
+    assertThat(doc.has("tianditu")).as("no 天地图 basemap unless a key is configured").isFalse();
+    JsonNode layers = doc.get("layers");
     assertThat(layers.size()).isEqualTo(3);
     JsonNode dltb = layers.get(0);
     assertThat(dltb.get("name").asText()).isEqualTo("DLTB");

@@ -32,10 +32,12 @@ public final class ViewerApi {
 
   private final Catalog catalog;
   private final StyleBook styles;
+  private final String tiandituKey;
 
-  public ViewerApi(Catalog catalog, StyleBook styles) {
+  public ViewerApi(Catalog catalog, StyleBook styles, String tiandituKey) {
     this.catalog = catalog;
     this.styles = styles;
+    this.tiandituKey = tiandituKey;
   }
 
   public OwsResponse layers() {
@@ -61,7 +63,12 @@ public final class ViewerApi {
       m.put("bbox", e.isNull() ? null : List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
       out.add(m);
     }
-    return OwsResponse.text("application/json", Json.toString(Map.of("layers", out)));
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("layers", out);
+    if (tiandituKey != null) {
+      doc.put("tianditu", tiandituKey);
+    }
+    return OwsResponse.text("application/json", Json.toString(doc));
   }
 
   private static String css(java.awt.Color c) {

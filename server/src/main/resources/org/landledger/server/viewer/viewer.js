@@ -112,6 +112,14 @@
 
   fetch('viewer/layers.json' + (token ? '?token=' + encodeURIComponent(token) : '')).then(function (r) { return r.json(); }).then(function (data) {
     layerInfo = data.layers;
+    if (data.tianditu) {
+      // 天地图 vector basemap + labels (Web Mercator "w" matrix set); only when a key is configured.
+      ['vec', 'cva'].forEach(function (kind) {
+        L.tileLayer('https://t{s}.tianditu.gov.cn/' + kind + '_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=' + kind
+          + '&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=' + encodeURIComponent(data.tianditu),
+          { subdomains: '01234567', maxZoom: 18 }).addTo(map);
+      });
+    }
     var bounds = null;
     layerInfo.forEach(function (l) {
       wmsLayers[l.name] = L.tileLayer.wms(ows, {
