@@ -88,6 +88,7 @@ MAP
 $classes  END
 END
 MAPFILE
+printf 'CONFIG\n  ENV\n    MS_MAPFILE "%s"\n  END\nEND\n' "$work/bench.map" >"$work/mapserver.conf"
 mp="$(free_port)"
 cat >"$work/lighttpd.conf" <<CONF
 server.document-root = "$work"
@@ -97,7 +98,7 @@ server.errorlog = "$work/lighttpd.err"
 server.modules = ("mod_fastcgi")
 fastcgi.server = ("/mapserv" => ((
   "bin-path" => "/usr/lib/cgi-bin/mapserv", "socket" => "$work/ms.sock", "max-procs" => 2, "check-local" => "disable",
-  "bin-environment" => ("MS_MAPFILE" => "$work/bench.map")
+  "bin-environment" => ("MAPSERVER_CONFIG_FILE" => "$work/mapserver.conf")
 )))
 CONF
 lighttpd -D -f "$work/lighttpd.conf" &

@@ -19,6 +19,7 @@ class CatalogAndSecurityTest {
   void everyDatasetBecomesALayerWithUniqueNamesAndGroups(@TempDir Path dir) throws Exception {
     Path data = Fixtures.writeData(dir);
     Files.writeString(data.resolve("broken.shp"), "not a shapefile");
+    Files.writeString(data.resolve("redline").resolve("summary.json"), "{\"status\": \"FAIL\", \"totals\": {\"failM2\": 10000}}");
     List<String> log = new ArrayList<>();
     Catalog c = Catalog.scan(List.of(data), ReadOptions.DEFAULT, log::add);
     assertThat(c.layers()).extracting(ServedLayer::name).containsExactly("DLTB", "DLTB_2", "result");
@@ -28,6 +29,9 @@ class CatalogAndSecurityTest {
     assertThat(log).anyMatch(m -> m.contains("DLTB already taken") && m.contains("DLTB_2"));
     assertThat(log).anyMatch(m -> m.startsWith("skipped") && m.contains("broken.shp"));
     assertThat(c.layer("../DLTB")).isEmpty();
+    // A run's summary JSON is attached to its group, not mistaken for a layer.
+    assertThat(c.summaries().get("redline").get("summary.json").toString()).contains("status=FAIL", "failM2=10000");
+    assertThat(log).noneMatch(m -> m.contains("summary.json"));
     assertThat(Catalog.safeName("1 图层/a")).isEqualTo("_1_图层_a");
   }
 

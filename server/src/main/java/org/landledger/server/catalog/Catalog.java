@@ -35,7 +35,10 @@ public final class Catalog {
   private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}_.\\-]");
   private static final int MAX_DEPTH = 8;
 
+  private static final long MAX_SUMMARY_BYTES = 256 * 1024;
+
   private final Map<String, ServedLayer> layers = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
 
   public Catalog(Collection<ServedLayer> layers) {
     for (ServedLayer l : layers) {
@@ -48,12 +51,20 @@ public final class Catalog {
   /** Scans folders (recursively) for datasets and loads them into memory. */
   public static Catalog scan(List<Path> dirs, ReadOptions options, Consumer<String> log) {
     List<String[]> found = new ArrayList<>(); // {location, proposed name, group}
+    Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir)) {
         throw new IllegalArgumentException("--data " + dir + ": not a directory");
       }
       try (Stream<Path> s = Files.walk(dir, MAX_DEPTH)) {
         for (Path file : s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
+          Path parentDir = dir.relativize(file.getParent() == null ? dir : file.getParent());
+          String groupOf = parentDir.toString().isEmpty() ? "" : safeName(parentDir.toString().replace('/', '_').replace('\\', '_'));
+          Object summary = summary(file);
+          if (summary != null) {
+            summaries.computeIfAbsent(groupOf, k -> new LinkedHashMap<>()).put(file.getFileName().toString(), summary);
+            continue;
+          }
           if (!handled(file)) {
             continue;
           }
@@ -102,7 +113,36 @@ public final class Catalog {
       }
       out.add(new ServedLayer(name, f[0], layer.withName(name), f[2]));
     }
-    return new Catalog(out);
+    Catalog c = new Catalog(out);
+    c.summaries.putAll(summaries);
+    return c;
+  }
+
+  /**
+   * An analysis run's summary: a {@code .json} file (not {@code .geojson}) of at most 256 KB whose top level
+   * is an object that is not GeoJSON. Returns the parsed object, or null when the file is anything else.
+   */
+  private static Object summary(Path file) {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!n.endsWith(".json")) {
+      return null;
+    }
+    try {
+      if (Files.size(file) > MAX_SUMMARY_BYTES) {
+        return null;
+      }
+      var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+      if (node == null || !node.isObject()) {
+        return null;
+      }
+      String type = node.path("type").asText("");
+      if (type.equals("FeatureCollection") || type.equals("Feature")) {
+        return null;
+      }
+      return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(node, Map.class);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static boolean handled(Path file) {
@@ -141,6 +181,11 @@ public final class Catalog {
       }
     }
     return g;
+  }
+
+  /** Summary JSON files by group ("" for the top level) and file name. */
+  public Map<String, Map<String, Object>> summaries() {
+    return java.util.Collections.unmodifiableMap(summaries);
   }
 
   public int size() {

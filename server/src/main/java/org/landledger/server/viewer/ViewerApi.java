@@ -65,6 +65,7 @@ public final class ViewerApi {
     }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("layers", out);
+    doc.put("summaries", catalog.summaries());
     if (tiandituKey != null) {
       doc.put("tianditu", tiandituKey);
     }

@@ -9,6 +9,7 @@
   var map = L.map('map', { crs: L.CRS.EPSG3857, zoomControl: true, attributionControl: false });
   var wmsLayers = {};
   var layerInfo = [];
+  var summaries = {};
 
   function t(zh, en) { return lang === 'zh' ? zh : en; }
 
@@ -26,10 +27,44 @@
     return e;
   }
 
+  // An analysis run's summary JSON as a small table: top-level values, nested objects one level down.
+  function summaryTable(obj) {
+    var table = el('table', { 'class': 'summary' });
+    function row(k, v) {
+      var tr = el('tr');
+      tr.appendChild(el('th', {}, k));
+      tr.appendChild(el('td', {}, typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)));
+      table.appendChild(tr);
+    }
+    Object.keys(obj).forEach(function (k) {
+      var v = obj[k];
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        Object.keys(v).forEach(function (k2) { row(k + '.' + k2, v[k2]); });
+      } else {
+        row(k, v);
+      }
+    });
+    return table;
+  }
+
+  function renderSummaries(box, group, shown) {
+    if (shown[group] || !summaries[group]) { return; }
+    shown[group] = true;
+    Object.keys(summaries[group]).forEach(function (file) {
+      var d = el('details', { 'class': 'summary' });
+      d.appendChild(el('summary', {}, t('结果汇总 ', 'Summary ') + (group ? group + '/' : '') + file));
+      d.appendChild(summaryTable(summaries[group][file]));
+      box.appendChild(d);
+    });
+  }
+
   function renderList() {
     var box = document.getElementById('layers');
     box.innerHTML = '';
+    var shown = {};
+    renderSummaries(box, '', shown);
     layerInfo.forEach(function (l) {
+      if (l.group) { renderSummaries(box, l.group, shown); }
       var div = el('div', { 'class': 'layer', 'data-layer': l.name });
       if (l.group) { div.appendChild(el('div', { 'class': 'group' }, t('图层组 ', 'group ') + l.group)); }
       var cb = el('input', { type: 'checkbox', id: 'cb-' + l.name });
@@ -112,6 +147,7 @@
 
   fetch('viewer/layers.json' + (token ? '?token=' + encodeURIComponent(token) : '')).then(function (r) { return r.json(); }).then(function (data) {
     layerInfo = data.layers;
+    summaries = data.summaries || {};
     if (data.tianditu) {
       // 天地图 vector basemap + labels (Web Mercator "w" matrix set); only when a key is configured.
       ['vec', 'cva'].forEach(function (kind) {
