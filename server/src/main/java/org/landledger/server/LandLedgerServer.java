@@ -100,6 +100,18 @@ public final class LandLedgerServer implements AutoCloseable {
       }
     });
     app.start(options.bind(), options.port());
+    // Build the Web Mercator views (what the viewer's tiles use) in the background, so the first tiles
+    // do not pay for reprojecting whole layers.
+    Thread warm = new Thread(() -> catalog.layers().forEach(l -> {
+      try {
+        l.view(org.landledger.geo.Crs.epsg(org.landledger.geo.Crs.WEB_MERCATOR));
+      } catch (RuntimeException e) {
+        System.err.println("landledger serve: cannot prepare " + l.name() + " in EPSG:3857: " + e.getMessage());
+      }
+    }), "landledger-warm-views");
+    warm.setDaemon(true);
+    warm.setPriority(Thread.MIN_PRIORITY);
+    warm.start();
     return new LandLedgerServer(app, catalog);
   }
 
