@@ -16,6 +16,8 @@ try {
   if (!tiles.length || tiles.some(s => s !== 200)) throw new Error('tile responses: ' + tiles);
   const layers = await page.$$eval('.layer', els => els.map(e => e.getAttribute('data-layer')));
   if (!layers.includes('DLTB')) throw new Error('layer list: ' + layers);
+  const summary = await page.textContent('details.summary');
+  if (!/summary\.json/.test(summary) || !/counts\.FAIL/.test(summary)) throw new Error('run summary: ' + summary);
   // Click the map centre: the fixture grid covers the whole initial view, so a polygon is there.
   const box = await page.locator('#map').boundingBox();
   let found = false;

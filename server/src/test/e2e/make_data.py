@@ -29,3 +29,7 @@ res = [{"type": "Feature", "id": k + 1, "properties": {"status": st[k % 3], "rea
         "geometry": square(x0 + k * 100.0, y0, 90.0)} for k in range(min(n, 6))]
 with open(os.path.join(out, "redline", "result.geojson"), "w", encoding="utf-8") as f:
     json.dump({"type": "FeatureCollection", "crs": crs, "features": res}, f, ensure_ascii=False)
+with open(os.path.join(out, "redline", "summary.json"), "w", encoding="utf-8") as f:
+    json.dump({"status": "FAIL", "counts": {"PASS": sum(1 for r in res if r["properties"]["status"] == "PASS"),
+               "WARN": sum(1 for r in res if r["properties"]["status"] == "WARN"),
+               "FAIL": sum(1 for r in res if r["properties"]["status"] == "FAIL")}}, f, ensure_ascii=False)
