@@ -64,9 +64,12 @@
     var shown = {};
     renderSummaries(box, '', shown);
     layerInfo.forEach(function (l) {
-      if (l.group) { renderSummaries(box, l.group, shown); }
+      if (l.group && !shown['group:' + l.group]) {
+        shown['group:' + l.group] = true;
+        box.appendChild(el('div', { 'class': 'group' }, t('图层组 ', 'group ') + l.group));
+        renderSummaries(box, l.group, shown);
+      }
       var div = el('div', { 'class': 'layer', 'data-layer': l.name });
-      if (l.group) { div.appendChild(el('div', { 'class': 'group' }, t('图层组 ', 'group ') + l.group)); }
       var cb = el('input', { type: 'checkbox', id: 'cb-' + l.name });
       cb.checked = map.hasLayer(wmsLayers[l.name]);
       cb.addEventListener('change', function () {
