@@ -33,7 +33,8 @@
     function row(k, v) {
       var tr = el('tr');
       tr.appendChild(el('th', {}, k));
-      tr.appendChild(el('td', {}, typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)));
+      var text = typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+      tr.appendChild(el('td', {}, text.length > 200 ? text.substring(0, 197) + '…' : text));
       table.appendChild(tr);
     }
     Object.keys(obj).forEach(function (k) {
