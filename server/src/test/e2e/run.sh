@@ -31,6 +31,10 @@ fi
 
 data="$(mktemp -d)"
 /usr/bin/python3 "$here/make_data.py" "$data" 10
+# An analysis run served as a layer group: the red-line check on the same grid.
+/usr/bin/python3 "$here/make_redline_inputs.py" "$data"
+LANDLEDGER_SKIP_BUILD=1 "$root/landledger" redline --landuse "$data/DLTB.geojson" --permanent-farmland "$data/PBF.geojson" \
+  --plan "$data/PLAN.geojson" --out "$data/redline_run" >"$out/redline.log" 2>&1 || { cat "$out/redline.log"; echo "e2e: redline failed" >&2; exit 1; }
 port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:$port"
 LANDLEDGER_SKIP_BUILD=1 "$root/landledger" serve --data "$data" --port "$port" >"$out/serve.log" 2>&1 &
@@ -45,6 +49,21 @@ done
 curl -sf "$base/ogcapi" >/dev/null || { echo "e2e: server did not start" >&2; exit 1; }
 
 fail() { echo "e2e FAILED: $*" >&2; exit 1; }
+
+# --- The red-line run is served with its styles: parcels by status, conflicts hatched, summary attached ---
+curl -sf "$base/viewer/layers.json" >"$out/layers.json" || fail "layers.json"
+/usr/bin/python3 - "$out/layers.json" <<'PY' || fail "red-line run layers"
+import json, sys
+d = json.load(open(sys.argv[1]))
+by = {l["name"]: l for l in d["layers"]}
+assert by["parcels"]["style"] == "redline-status" and by["parcels"]["group"] == "redline_run", by.get("parcels")
+assert by["conflicts"]["style"] == "conflict" and by["conflicts"]["legend"][0]["hatch"] == "diagonal", by.get("conflicts")
+assert "redline.json" in d["summaries"]["redline_run"], d["summaries"].keys()
+print("red-line run: parcels (%d) by status, conflicts (%d) hatched, summary attached" % (by["parcels"]["features"], by["conflicts"]["features"]))
+PY
+curl -sf "$base/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ll:parcels&OUTPUTFORMAT=json&CQL_FILTER=status%3D%27FAIL%27" \
+  | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); assert d['numberMatched'] == 1, d['numberMatched']; print('WFS: 1 FAIL parcel')" \
+  || fail "FAIL parcel via WFS"
 
 # --- GDAL WFS driver ---
 ogrinfo -ro -so "WFS:$base/ows?SERVICE=WFS" DLTB >"$out/ogrinfo.txt" 2>&1 || { cat "$out/ogrinfo.txt"; fail "ogrinfo WFS"; }
