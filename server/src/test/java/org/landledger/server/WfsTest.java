@@ -105,6 +105,18 @@ class WfsTest {
   }
 
   @Test
+  void getPropertyValueListsOneAttribute() {
+    Fixtures.Response r = get(server, "/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetPropertyValue&TYPENAMES=ll:DLTB&VALUEREFERENCE=DLMC"
+        + "&CQL_FILTER=" + enc("ZLDWMC = '城关镇东关村'"));
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    Fixtures.validate(r.text(), "ogc/wfs/2.0/wfs.xsd");
+    assertThat(r.text()).contains("numberMatched=\"2\"", "<ll:DLMC>水田</ll:DLMC>", "<ll:DLMC>农村宅基地</ll:DLMC>")
+        .doesNotContain("乔木林地");
+    assertThat(get(server, "/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetPropertyValue&TYPENAMES=ll:DLTB&VALUEREFERENCE="
+        + enc("//DLMC")).status()).isEqualTo(400);
+  }
+
+  @Test
   void hitsCountsWithoutFeatures() {
     String xml = get(server, GF + "&RESULTTYPE=hits").text();
     assertThat(xml).contains("numberMatched=\"3\"", "numberReturned=\"0\"").doesNotContain("wfs:member");

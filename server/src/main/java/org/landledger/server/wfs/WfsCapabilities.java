@@ -40,6 +40,7 @@ final class WfsCapabilities {
     List<String> formats = new java.util.ArrayList<>(WfsService.GML_FORMATS);
     formats.addAll(WfsService.JSON_FORMATS);
     operation(b, "GetFeature", u, "outputFormat", formats);
+    operation(b, "GetPropertyValue", u, null, null);
     operation(b, "ListStoredQueries", u, null, null);
     operation(b, "DescribeStoredQueries", u, null, null);
     b.append("<ows:Parameter name=\"version\"><ows:AllowedValues><ows:Value>2.0.0</ows:Value></ows:AllowedValues></ows:Parameter>\n");

@@ -70,6 +70,7 @@ public final class WfsService {
       case "getcapabilities" -> OwsResponse.text("text/xml", WfsCapabilities.write(catalog, limits, url));
       case "describefeaturetype" -> describe(p.get("TYPENAMES", p.get("TYPENAME")));
       case "getfeature" -> getFeature(kvpRequest(p), url);
+      case "getpropertyvalue" -> getPropertyValue(p, url);
       case "liststoredqueries" -> OwsResponse.text("text/xml", StoredQueries.list(catalog));
       case "describestoredqueries" -> OwsResponse.text("text/xml", StoredQueries.describe(p.get("STOREDQUERY_ID")));
       default -> throw new OwsException("OperationNotSupported", "request", "WFS has no operation " + request);
@@ -259,7 +260,7 @@ public final class WfsService {
 
   private record Match(QuerySpec query, Feature feature) {}
 
-  OwsResponse getFeature(FeatureRequest r, String url) {
+  private List<Match> matches(FeatureRequest r) {
     List<Match> matches = new ArrayList<>();
     for (QuerySpec q : r.queries()) {
       List<Feature> candidates = q.bbox() == null ? q.layer().features()
@@ -274,6 +275,48 @@ public final class WfsService {
         }
       }
     }
+    return matches;
+  }
+
+  /**
+   * GetPropertyValue: the values of one attribute (VALUEREFERENCE, a field name only) of the matching
+   * features, as a wfs:ValueCollection with the same paging as GetFeature.
+   */
+  private OwsResponse getPropertyValue(OwsParams p, String url) {
+    String ref = p.require("VALUEREFERENCE");
+    FeatureRequest r = kvpRequest(p);
+    ServedLayer l = r.queries().get(0).layer();
+    Set<String> prop = properties(ref, l);
+    String field = prop.iterator().next();
+    if (field.equals(AttributeFilter.GEOMETRY)) {
+      throw OwsException.invalid("VALUEREFERENCE", "GetPropertyValue is offered for attributes, not the geometry");
+    }
+    List<Match> matches = matches(r);
+    int total = matches.size();
+    List<Match> page = r.hits() ? List.of()
+        : matches.subList(Math.min(r.startIndex(), total), (int) Math.min(total, (long) r.startIndex() + r.count()));
+    String n = Gml32.elementName(field);
+    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .append("<wfs:ValueCollection xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:ll=\"").append(Gml32.NS)
+        .append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
+        .append(" xsi:schemaLocation=\"http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd\"")
+        .append(" timeStamp=\"").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\" numberMatched=\"")
+        .append(total).append("\" numberReturned=\"").append(page.size()).append('"');
+    if (!r.hits() && r.startIndex() + page.size() < total) {
+      b.append(" next=\"").append(Xml.esc(pageLink(url, p, r.startIndex() + page.size()))).append('"');
+    }
+    b.append(">\n");
+    for (Match m : page) {
+      Object v = m.feature().get(field);
+      b.append("<wfs:member><ll:").append(n).append('>').append(v == null ? "" : Xml.esc(Gml32.value(v)))
+          .append("</ll:").append(n).append("></wfs:member>\n");
+    }
+    b.append("</wfs:ValueCollection>\n");
+    return OwsResponse.text("text/xml", b.toString());
+  }
+
+  OwsResponse getFeature(FeatureRequest r, String url) {
+    List<Match> matches = matches(r);
     int total = matches.size();
     List<Match> page = r.hits() ? List.of()
         : matches.subList(Math.min(r.startIndex(), total), (int) Math.min(total, (long) r.startIndex() + r.count()));
