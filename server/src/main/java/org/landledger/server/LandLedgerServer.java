@@ -51,6 +51,10 @@ public final class LandLedgerServer implements AutoCloseable {
     });
     app.before(ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
+      if (options.token() == null) {
+        // Open read-only services: let web map clients on other origins use them.
+        ctx.header("Access-Control-Allow-Origin", "*");
+      }
       long len = ctx.contentLength();
       if (len > limits.maxBodyBytes()) {
         throw new OwsException("InvalidParameterValue", "request", "request body larger than "
@@ -90,6 +94,11 @@ public final class LandLedgerServer implements AutoCloseable {
     app.get("/viewer/layers.json", ctx -> send(ctx, viewer.layers()));
     app.get("/viewer/<path>", ctx -> send(ctx, ViewerApi.resource(ctx.pathParam("path"))));
     app.exception(OwsException.class, (e, ctx) -> error(ctx, e));
+    app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx,
+        new OwsException(e.getStatus() == 413 ? "InvalidParameterValue" : "NoApplicableCode", "request",
+            e.getStatus() == 413 ? "request body larger than " + limits.maxBodyBytes() + " bytes" : "request refused", e.getStatus())));
+    app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx,
+        new OwsException("InvalidParameterValue", null, e.getMessage() == null ? "invalid request" : e.getMessage())));
     app.exception(Exception.class, (e, ctx) -> {
       System.err.println("landledger serve: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
       error(ctx, new OwsException("NoApplicableCode", null, "internal error"));

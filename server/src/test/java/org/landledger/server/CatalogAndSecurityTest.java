@@ -75,6 +75,12 @@ class CatalogAndSecurityTest {
       assertThat(r.status()).isEqualTo(413);
       assertThat(r.text()).contains("ExceptionReport").doesNotContain("at org.");
       assertThat(Fixtures.get(s, "/wfs?REQUEST=GetFeature&TYPENAMES=DLTB&COUNT=1001").status()).isEqualTo(400);
+      // Chunked (no Content-Length): the cap still holds.
+      Fixtures.Response chunked = Fixtures.send(s, HttpRequest.newBuilder(Fixtures.uri(s, "/wfs")).header("Content-Type", "text/xml")
+          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+              big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build());
+      assertThat(chunked.status()).isIn(400, 413);
+      assertThat(chunked.text()).contains("ExceptionReport");
     }
   }
 }

@@ -217,6 +217,13 @@ class WfsTest {
   }
 
   @Test
+  void aBboxOutsideTheCrsDomainIsABadRequestNotAnInternalError() {
+    Fixtures.Response r = get(server, GF + "&BBOX=95,0,100,10,urn:ogc:def:crs:EPSG::4490");
+    assertThat(r.status()).as(r.text()).isIn(200, 400);
+    assertThat(r.text()).doesNotContain("internal error");
+  }
+
+  @Test
   void countAboveTheCapIsRefused() {
     Fixtures.Response r = get(server, GF + "&COUNT=10001");
     assertThat(r.status()).isEqualTo(400);

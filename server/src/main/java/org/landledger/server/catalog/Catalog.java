@@ -73,8 +73,10 @@ public final class Catalog {
             Path parent = dir.relativize(file.getParent() == null ? dir : file.getParent());
             String group = parent.toString().isEmpty() ? null : safeName(parent.toString().replace('/', '_').replace('\\', '_'));
             String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            if (names.size() == 1 && names.get(0).equals(stem) && !file.getFileName().toString().contains("#")) {
-              found.add(new String[] {file.toString(), names.get(0), group});
+            // Single-layer files are named by the file (what users see in the folder), containers by table.
+            boolean container = Layers.extension(file).equals("gpkg");
+            if (names.size() == 1 && !container && !file.getFileName().toString().contains("#")) {
+              found.add(new String[] {file.toString(), stem, group});
             } else {
               for (String n : names) {
                 found.add(new String[] {file + "#" + n, n, group});
