@@ -2,7 +2,7 @@
 # Load test on loopback: GetMap 256×256 PNG tiles (EPSG:3857, ~2 km across) on a county-scale land-use
 # layer (N×N squares, default 300×300 = 90 000 polygons), LandLedger vs MapServer 8 (Debian's mapserv
 # as FastCGI under lighttpd, same shapefile with a shptree index, equivalent class colours). Bounded:
-# REQUESTS per server (default 400) at CONCURRENCY (default 4). Prints JSON lines; see BENCHMARKS.md.
+# REQUESTS per server (default 400) at CONCURRENCY (default 4). Prints JSON lines; see the root BENCHMARKS.md.
 # Usage: server/src/test/e2e/bench.sh [N] [REQUESTS] [CONCURRENCY]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
