@@ -83,13 +83,16 @@ public final class Styles {
                 Symbolizer.Hatch.DIAGONAL, 7f))));
   }
 
-  /** A plain style in a colour derived from the layer name (stable between runs). */
+  /**
+   * A plain style in a colour derived from the layer name (stable between runs): a strong outline over a
+   * light fill, so area layers such as 行政区 or 永久基本农田 stacked over land use do not hide it.
+   */
   public static Style plain(String layerName) {
     float hue = (layerName.hashCode() & 0xFFFF) / 65535f;
-    Color c = Color.getHSBColor(hue, 0.55f, 0.85f);
-    Color fill = new Color(c.getRed(), c.getGreen(), c.getBlue(), 0x90);
+    Color c = Color.getHSBColor(hue, 0.7f, 0.75f);
+    Color fill = new Color(c.getRed(), c.getGreen(), c.getBlue(), 0x30);
     return new Style("default", "要素", "Features", List.of(
-        new Rule("要素", "features", new RuleFilter.Else(), Symbolizer.fill(fill, c.darker()))));
+        new Rule("要素", "features", new RuleFilter.Else(), Symbolizer.fill(fill, c.darker()).withStrokeWidth(1.5f))));
   }
 
   /**
