@@ -201,6 +201,11 @@ class SampleCountyTest {
       exiting += f.number("TCBZ").intValue();
     }
     assertThat(parcelsPerHousehold.values()).anyMatch(n -> n > 1);
+    // Resettlement sites house exactly the households with exiting parcels.
+    Set<String> exitingHouseholds = new HashSet<>();
+    zjd.features().stream().filter(f -> f.number("TCBZ") == 1).forEach(f -> exitingHouseholds.add(f.string("HHBM")));
+    assertThat(read("AZQ").features().stream().mapToInt(f -> f.number("AZHS").intValue()).sum())
+        .isEqualTo(exitingHouseholds.size());
     assertThat(oversize).isPositive();
     assertThat(exiting).isPositive();
   }
