@@ -530,7 +530,7 @@ final class CountyLayers {
             } else {
               long pk = Hashing.hash(seed, gc, gr * 1024L + key, 906);
               h = new Household(zl.substring(0, 12) + pad(hh.size() + 1, 4),
-                  ChineseNames.person(seed, pk, 1), IdNumbers.fake(c.code, seed, pk, 2));
+                  ChineseNames.person(seed, pk, 1), FakeIdNumbers.fake(c.code, seed, pk, 2));
               hh.add(h);
             }
             boolean exit = c.exiting[k] || Hashing.unit(seed, gc, gr * 1024L + key, 907) < 0.012;
