@@ -90,7 +90,7 @@ class InfoPostGisTest {
     }
   }
 
-  private static void drop(String base, String table) throws java.sql.SQLException {
+  static void drop(String base, String table) throws java.sql.SQLException {
     PgLocation loc = PgLocation.parse(base);
     java.util.Properties p = new java.util.Properties();
     p.setProperty("user", loc.user());
