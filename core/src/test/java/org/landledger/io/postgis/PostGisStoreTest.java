@@ -243,7 +243,9 @@ class PostGisStoreTest {
         "CREATE TABLE loose (name text, g geometry)",
         "INSERT INTO loose VALUES ('p', ST_SetSRID(ST_MakePoint(39500000, 4000000), 4527))",
         "CREATE TABLE nosrid (name text, g geometry(Point))",
-        "INSERT INTO nosrid VALUES ('q', ST_MakePoint(1, 2))");
+        "INSERT INTO nosrid VALUES ('q', ST_MakePoint(1, 2))",
+        "CREATE TABLE withz (id integer PRIMARY KEY, g geometry(PolygonZ, 4527))",
+        "INSERT INTO withz VALUES (5, ST_GeomFromText('POLYGON Z((0 0 10,4 0 11,4 5 12,0 5 13,0 0 10))', 4527))");
     Layer jbnt = Layers.read(db.location("JBNT")); // unquoted-style upper case finds jbnt
     assertThat(jbnt.name()).isEqualTo("jbnt");
     assertThat(jbnt.crs()).isEqualTo(Crs.epsg(4490));
@@ -263,6 +265,12 @@ class PostGisStoreTest {
     assertThat(loose.crs()).isEqualTo(Crs.epsg(4527)); // SRID of the values
     assertThat(loose.schema().geometryType()).isEqualTo("Geometry");
     assertThat(loose.features()).extracting(Feature::id).containsExactly("1");
+
+    // 3D polygons keep their z; areas are of the x/y footprint: 4 × 5 = 20 m².
+    Feature z = Layers.read(db.location("withz")).features().get(0);
+    assertThat(z.id()).isEqualTo("5");
+    assertThat(z.geometry().getCoordinates()[2].getZ()).isEqualTo(12.0);
+    assertThat(z.geometry().getArea()).isEqualTo(20.0);
 
     assertThat(Layers.read(db.location("nosrid")).crs()).isNull();
     assertThat(Layers.read(db.location("nosrid"), ReadOptions.DEFAULT.withAssumedCrs(Crs.epsg(4527))).crs())
