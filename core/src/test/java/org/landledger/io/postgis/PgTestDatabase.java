@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
  * printed by {@code scripts/postgis-up.sh}. Each test class works in a schema of its own, dropped at
  * the end. Without the variable the PostGIS tests are skipped with a message saying so.
  */
-final class PgTestDatabase implements AutoCloseable {
+public final class PgTestDatabase implements AutoCloseable {
 
   static final String SKIP_MESSAGE = "LANDLEDGER_PG_URL is not set: PostGIS tests skipped"
       + " (scripts/test-all.sh starts PostGIS with scripts/postgis-up.sh and sets it)";
@@ -25,7 +25,7 @@ final class PgTestDatabase implements AutoCloseable {
     this.schema = schema;
   }
 
-  static String url() {
+  public static String url() {
     String u = System.getProperty("landledger.pg.url");
     if (u == null || u.isBlank()) {
       u = System.getenv("LANDLEDGER_PG_URL");
@@ -34,7 +34,7 @@ final class PgTestDatabase implements AutoCloseable {
   }
 
   /** A fresh schema in the test database; skips the calling test when there is no database. */
-  static PgTestDatabase create() throws SQLException {
+  public static PgTestDatabase create() throws SQLException {
     String u = url();
     Assumptions.assumeTrue(u != null, SKIP_MESSAGE);
     String schema = "ll_test_" + Long.toHexString(new SecureRandom().nextLong() & Long.MAX_VALUE);
@@ -44,7 +44,7 @@ final class PgTestDatabase implements AutoCloseable {
   }
 
   /** The location of a table in this test's schema. */
-  String location(String table) {
+  public String location(String table) {
     return base + (base.contains("?") ? "&" : "?") + "schema=" + schema + (table == null ? "" : "#" + table);
   }
 
