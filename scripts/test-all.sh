@@ -11,4 +11,4 @@ if [ -z "${LANDLEDGER_PG_URL:-}" ] && [ "${LANDLEDGER_SKIP_POSTGIS:-0}" != 1 ]; 
   LANDLEDGER_PG_URL="$(scripts/postgis-up.sh)"
   export LANDLEDGER_PG_URL
 fi
-./mvnw -B -ntp verify "$@"
+./mvnw -B -ntp -Pspark verify "$@"
