@@ -1,0 +1,184 @@
+package org.landledger.ecovalue.change;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.landledger.geo.AreaCalculator;
+import org.landledger.geo.Crs;
+import org.landledger.io.Feature;
+import org.landledger.io.InputDataException;
+import org.landledger.io.Layer;
+import org.landledger.landuse.LandUseOverlay;
+import org.landledger.landuse.SurveyPolygon;
+
+/**
+ * 土地利用转移矩阵: area (m²) that went from land-use code {@code from} (before) to {@code to} (after), from an
+ * overlay of the two 三调 maps — each after-polygon is overlaid on the before map ({@link LandUseOverlay}).
+ *
+ * <p>田坎 on both sides: KCXS says what share of a polygon is 田坎, not where it is, so within a polygon the
+ * 田坎 is taken as spread evenly. A piece of area A lying in a before-polygon split (c1: 1 − x1, k1: x1) and an
+ * after-polygon split (c2: 1 − x2, k2: x2) is therefore allocated over the product of the two splits:
+ * c1→c2 A(1−x1)(1−x2), c1→k2 A(1−x1)x2, k1→c2 A·x1(1−x2), k1→k2 A·x1·x2. Summed over {@code to} this gives
+ * A(1−x1) and A·x1 — the before map's own split — and over {@code from} the after map's, so the matrix's rows
+ * and columns add up to each map's class areas under the same rule every other analysis uses.
+ *
+ * <p>The before map is reprojected to the after map's CRS when they differ. Area of one map not covered by
+ * the other is not forced into the matrix: it is reported per code as {@link #uncoveredBefore()} (before
+ * area outside the after map) and {@link #uncoveredAfter()} (after area outside the before map).
+ */
+public final class LandUseTransfer {
+
+  /** A from → to pair of land-use codes. */
+  public record Transition(String from, String to) implements Comparable<Transition> {
+    @Override
+    public int compareTo(Transition o) {
+      int c = from.compareTo(o.from);
+      return c != 0 ? c : to.compareTo(o.to);
+    }
+  }
+
+  private final Map<Transition, Double> areaM2;
+  private final Map<String, Double> uncoveredBefore;
+  private final Map<String, Double> uncoveredAfter;
+  private final Crs crs;
+  private final Crs beforeCrs;
+
+  private LandUseTransfer(Map<Transition, Double> areaM2, Map<String, Double> uncoveredBefore,
+      Map<String, Double> uncoveredAfter, Crs crs, Crs beforeCrs) {
+    this.areaM2 = areaM2;
+    this.uncoveredBefore = uncoveredBefore;
+    this.uncoveredAfter = uncoveredAfter;
+    this.crs = crs;
+    this.beforeCrs = beforeCrs;
+  }
+
+  /**
+   * Overlays {@code before} and {@code after}; {@code areas} measures in the after map's CRS.
+   */
+  public static LandUseTransfer compute(Layer before, Layer after, AreaCalculator areas) {
+    Layer b = inCrsOf(before, after);
+    LandUseOverlay overlay = new LandUseOverlay(b, areas);
+    Map<Transition, Double> t = new TreeMap<>();
+    Map<String, Double> covered = new HashMap<>();
+    Map<String, Double> uncoveredAfter = new TreeMap<>();
+    for (Feature f : after.features()) {
+      SurveyPolygon sa = SurveyPolygon.of(f, after.location());
+      if (f.geometry() == null || f.geometry().isEmpty()) {
+        continue;
+      }
+      Map<String, Double> toShares = sa.split(1.0);
+      double area = areas.area(f.geometry());
+      double inBefore = 0;
+      for (LandUseOverlay.Piece p : overlay.pieces(f.geometry())) {
+        inBefore += p.areaM2();
+        covered.merge(p.feature().id(), p.areaM2(), Double::sum);
+        Map<String, Double> fromShares = p.survey().split(1.0);
+        fromShares.forEach((from, x1) -> toShares.forEach((to, x2) ->
+            t.merge(new Transition(from, to), p.areaM2() * x1 * x2, Double::sum)));
+      }
+      addRest(uncoveredAfter, sa, area - inBefore, area);
+    }
+    Map<String, Double> uncoveredBefore = new TreeMap<>();
+    for (Feature f : b.features()) {
+      if (f.geometry() == null || f.geometry().isEmpty()) {
+        continue;
+      }
+      double area = areas.area(f.geometry());
+      addRest(uncoveredBefore, overlay.survey(f), area - covered.getOrDefault(f.id(), 0.0), area);
+    }
+    return new LandUseTransfer(t, uncoveredBefore, uncoveredAfter, after.crs(), before.crs());
+  }
+
+  private static void addRest(Map<String, Double> into, SurveyPolygon s, double rest, double area) {
+    // Overlay noise (≈1e-9 of the area) is not uncovered land.
+    if (rest > Math.max(1e-6, area * 1e-9)) {
+      s.split(rest).forEach((c, a) -> into.merge(c, a, Double::sum));
+    }
+  }
+
+  private static Layer inCrsOf(Layer before, Layer after) {
+    if (before.crs() == null || after.crs() == null) {
+      if (before.crs() != after.crs()) {
+        throw new InputDataException(before.crs() == null ? before.location() : after.location(), null, null,
+            "the layer has no coordinate system, the other has one: add a .prj or pass --crs", null);
+      }
+      return before;
+    }
+    if (before.crs().equals(after.crs())) {
+      return before;
+    }
+    Crs target = after.crs();
+    return new Layer(before.schema(), target,
+        before.features().stream().map(f -> f.geometry() == null ? f
+            : f.withGeometry(before.crs().transform(f.geometry(), target))).toList(),
+        before.location());
+  }
+
+  /** Area (m²) by transition, including unchanged land (from = to). */
+  public Map<Transition, Double> areaM2() {
+    return areaM2;
+  }
+
+  public double areaM2(String from, String to) {
+    return areaM2.getOrDefault(new Transition(from, to), 0.0);
+  }
+
+  /** Before-map area outside the after map, by before code (m²). */
+  public Map<String, Double> uncoveredBefore() {
+    return uncoveredBefore;
+  }
+
+  /** After-map area outside the before map, by after code (m²). */
+  public Map<String, Double> uncoveredAfter() {
+    return uncoveredAfter;
+  }
+
+  /** Row totals (area by before code inside the common extent, m²). */
+  public Map<String, Double> rowTotals() {
+    Map<String, Double> m = new TreeMap<>();
+    areaM2.forEach((k, a) -> m.merge(k.from(), a, Double::sum));
+    return m;
+  }
+
+  /** Column totals (area by after code inside the common extent, m²). */
+  public Map<String, Double> columnTotals() {
+    Map<String, Double> m = new TreeMap<>();
+    areaM2.forEach((k, a) -> m.merge(k.to(), a, Double::sum));
+    return m;
+  }
+
+  /** Before map's area by code = row totals + uncovered before (m²). */
+  public Map<String, Double> beforeByCode() {
+    Map<String, Double> m = new TreeMap<>(rowTotals());
+    uncoveredBefore.forEach((c, a) -> m.merge(c, a, Double::sum));
+    return m;
+  }
+
+  /** After map's area by code = column totals + uncovered after (m²). */
+  public Map<String, Double> afterByCode() {
+    Map<String, Double> m = new TreeMap<>(columnTotals());
+    uncoveredAfter.forEach((c, a) -> m.merge(c, a, Double::sum));
+    return m;
+  }
+
+  /** The CRS the overlay was computed in (the after map's). */
+  public Crs crs() {
+    return crs;
+  }
+
+  public boolean reprojected() {
+    return beforeCrs != null && crs != null && !beforeCrs.equals(crs);
+  }
+
+  public Map<String, Object> describeCrs() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("crs", String.valueOf(crs));
+    m.put("beforeCrs", String.valueOf(beforeCrs));
+    m.put("reprojected", reprojected());
+    if (reprojected()) {
+      m.put("note", "前期图层已从 " + beforeCrs + " 重投影到 " + crs + " 后叠加 (before map reprojected to the after map's CRS)");
+    }
+    return m;
+  }
+}

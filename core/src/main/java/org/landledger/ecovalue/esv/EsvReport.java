@@ -1,0 +1,86 @@
+package org.landledger.ecovalue.esv;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.landledger.ecovalue.LandUseAreas;
+import org.landledger.ecovalue.change.EsvChange;
+import org.landledger.geo.Units;
+import org.landledger.io.Feature;
+import org.landledger.io.Layer;
+
+/**
+ * 生态系统服务价值报告: the ESV result as JSON-ready maps (totals, by ecosystem type, service, land-use code and
+ * region, unvalued codes, sensitivity, and optionally the change between two dates) and as a per-polygon layer
+ * for maps.
+ */
+public final class EsvReport {
+
+  private EsvReport() {}
+
+  /** The {@code esv.json} object; {@code change} may be null (one date). */
+  public static Map<String, Object> json(EsvModel model, LandUseAreas areas, EsvChange change) {
+    EsvModel.Valuation v = model.value(areas.total());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("method", "当量因子法 equivalent-factor method: ESV = Σ A_k × Σ_f VC_kf × D × adj_f");
+    m.put("unitValuePerHa", model.unitValue().perHa());
+    m.put("unitValue", model.unitValue().describe());
+    m.put("totalValue", v.total());
+    m.put("valueUnit", "元/年");
+    m.put("areaHa", v.areaHa());
+    m.put("areaMu", Units.m2ToMu(Units.haToM2(v.areaHa())));
+    m.put("byEcosystem", v.byEcosystemJson());
+    m.put("byService", v.byService());
+    m.put("byLandUseCode", v.byCodeJson());
+    m.put("unvaluedCodes", v.unvaluedJson());
+    List<Map<String, Object>> regions = new ArrayList<>();
+    for (LandUseAreas.Region r : areas.regions()) {
+      EsvModel.Valuation rv = model.value(r.areaM2ByCode());
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("code", r.code());
+      e.put("name", r.name());
+      e.put("areaHa", rv.areaHa());
+      e.put("value", rv.total());
+      e.put("byEcosystem", rv.byEcosystemJson());
+      e.put("byService", rv.byService());
+      regions.add(e);
+    }
+    m.put("byRegion", regions);
+    m.put("regionSource", areas.regionSource());
+    m.put("sensitivity", Sensitivity.table(model, areas.total()));
+    if (change != null) {
+      m.put("change", change.toJson());
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("equivalentTable", model.table().source());
+    p.put("mapping", model.mapping().source());
+    p.put("regionalAdjustment", model.adjustment().describe());
+    p.put("areaRule", "三调：图斑面积 × (1 − KCXS) 计入 DLBM，× KCXS 计入 KCDLBM（田坎）");
+    m.put("parameters", p);
+    return m;
+  }
+
+  /** One feature per land-use polygon with its ESV (元/年) in total and by service. */
+  public static Layer polygonLayer(EsvModel model, LandUseAreas areas, String name) {
+    List<Feature> rows = new ArrayList<>();
+    for (LandUseAreas.PolygonArea p : areas.polygons()) {
+      EsvModel.Valuation v = model.value(p.byCode());
+      Map<String, Object> a = new LinkedHashMap<>();
+      Object bsm = p.feature().get("BSM");
+      a.put("BSM", bsm == null ? p.feature().id() : bsm.toString());
+      a.put("DLBM", p.survey().dlbm());
+      a.put("KCDLBM", p.survey().kcdlbm());
+      a.put("KCXS", p.survey().kcxs());
+      a.put("ZLDWDM", p.survey().zldwdm());
+      a.put("ECOSYSTEM", model.mapping().ecosystem(p.survey().dlbm()).orElse(""));
+      a.put("AREA_HA", Units.m2ToHa(p.areaM2()));
+      a.put("ESV", v.total());
+      a.put("ESV_PER_HA", p.areaM2() > 0 ? v.total() / Units.m2ToHa(p.areaM2()) : 0.0);
+      v.byService().forEach(a::put);
+      rows.add(new Feature(p.feature().id(), p.feature().geometry(), a));
+    }
+    String geomType = areas.layer().schema().geometryType();
+    return Layer.fromRows(name, areas.layer().crs(), geomType == null ? "MultiPolygon" : geomType, rows);
+  }
+}
