@@ -207,7 +207,7 @@ public final class Crs {
     if (cm == null || fe == null) {
       return null;
     }
-    boolean sixDegree = upperWkt.contains("6_DEGREE") || upperWkt.contains("6 DEGREE");
+    boolean sixDegree = isSixDegreeName(upperWkt);
     long prefix = Math.round((fe - 500000.0) / 1_000_000.0);
     if (Math.abs(fe - 500000.0 - prefix * 1_000_000.0) > 1e-6) {
       return null;
@@ -233,6 +233,26 @@ public final class Crs {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the projection's name says 6° zone. A 6° zone "by central meridian" has exactly the parameters
+   * of the 3° zone on the same meridian (CM 117°E, FE 500 000: EPSG:4509 and 4548), so only the name tells
+   * them apart: ESRI writes "CGCS2000_GK_CM_117E" (6°) and "CGCS2000_3_Degree_GK_CM_117E" (3°), EPSG
+   * "CGCS2000 / Gauss-Kruger CM 117E" and "CGCS2000 / 3-degree Gauss-Kruger CM 117E". Unnamed → 3°.
+   */
+  private static boolean isSixDegreeName(String upperWkt) {
+    int q1 = upperWkt.indexOf('"');
+    int q2 = q1 < 0 ? -1 : upperWkt.indexOf('"', q1 + 1);
+    String name = q2 < 0 ? "" : upperWkt.substring(q1 + 1, q2).replaceAll("[\\s\\-/]+", "_");
+    if (name.contains("6_DEGREE")) {
+      return true;
+    }
+    if (name.contains("3_DEGREE")) {
+      return false;
+    }
+    return name.contains("GK_CM") || name.contains("GK_ZONE") || name.contains("GAUSS_KRUGER_CM")
+        || name.contains("GAUSS_KRUGER_ZONE");
   }
 
   /**

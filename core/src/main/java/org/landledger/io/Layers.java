@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Layers {
 
-  private static final List<LayerFormat> FORMATS = new CopyOnWriteArrayList<>(List.of(new ShapefileFormat()));
+  private static final List<LayerFormat> FORMATS = new CopyOnWriteArrayList<>(
+      List.of(new ShapefileFormat(), new GeoPackageFormat(), new GeoJsonFormat()));
 
   private Layers() {}
 

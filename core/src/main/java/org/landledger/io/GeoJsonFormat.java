@@ -1,0 +1,528 @@
+package org.landledger.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.landledger.geo.Crs;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+
+/**
+ * GeoJSON 格式: RFC 7946 FeatureCollections (.geojson, .json), streamed with Jackson; geometries are
+ * converted by JTS's GeoJSON reader and writer.
+ *
+ * <p>RFC 7946 data is WGS 84 longitude/latitude and carries no CRS. 三调 layers are projected
+ * (Gauss–Krüger), so for any other CRS the writer adds the legacy (2008) {@code "crs"} member with an
+ * OGC URN ({@code urn:ogc:def:crs:EPSG::4527}) and keeps the coordinates as they are; the reader accepts
+ * that member (name or EPSG-code form). Coordinates are always read as x = easting/longitude,
+ * y = northing/latitude, as GDAL does. Without a {@code "crs"} member the layer is EPSG:4326 unless the
+ * caller assumes another CRS (e.g. CGCS2000 lon/lat data exported without one).
+ *
+ * <p>Reading makes two streaming passes: the first learns the property schema (types inferred from the
+ * values: integral → INTEGER/LONG, fractional → DOUBLE, true/false → BOOLEAN, anything mixed → STRING)
+ * and the feature count; every {@link LayerReader#features()} call streams the features again.
+ */
+public final class GeoJsonFormat implements LayerFormat {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory JSON = MAPPER.getFactory();
+  private static final GeometryFactory GF = new GeometryFactory();
+  private static final Pattern EPSG_NAME = Pattern.compile(
+      "^(?:urn:ogc:def:crs:epsg:[0-9.]*:|epsg:{1,2}|https?://www\\.opengis\\.net/def/crs/epsg/[0-9.]+/)(\\d+)$",
+      Pattern.CASE_INSENSITIVE);
+
+  @Override
+  public String name() {
+    return "GeoJSON";
+  }
+
+  @Override
+  public boolean handles(Path file) {
+    String ext = Layers.extension(file);
+    return ext.equals("geojson") || ext.equals("json");
+  }
+
+  @Override
+  public List<String> layerNames(Path file) {
+    return List.of(ShapefileFormat.stem(file));
+  }
+
+  @Override
+  public LayerReader open(Path file, String layer, ReadOptions options) {
+    if (!Files.isRegularFile(file)) {
+      throw new InputDataException(file, "file not found");
+    }
+    return new Reader(file, options);
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Walks a GeoJSON document feature by feature. */
+  private static final class Cursor implements AutoCloseable {
+    private final Path file;
+    private final JsonParser p;
+    /** The document was a single Feature or bare geometry, returned once. */
+    private JsonNode single;
+    private boolean inFeatures;
+    private boolean done;
+    /** Members of a document that is a lone Feature or geometry (any member order). */
+    private final com.fasterxml.jackson.databind.node.ObjectNode top = MAPPER.createObjectNode();
+    private String topType;
+    private boolean typed;
+    JsonNode crs;
+    String name;
+
+    Cursor(Path file) {
+      this.file = file;
+      try {
+        this.p = JSON.createParser(file.toFile());
+      } catch (IOException e) {
+        throw bad(e);
+      }
+      try {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new InputDataException(file, "not GeoJSON: the document is not a JSON object");
+        }
+      } catch (IOException | RuntimeException e) {
+        close();
+        throw e instanceof IOException io ? bad(io) : (RuntimeException) e;
+      }
+    }
+
+    InputDataException bad(IOException e) {
+      String m = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() + " at line "
+          + (jpe.getLocation() == null ? "?" : jpe.getLocation().getLineNr()) : e.getMessage();
+      return new InputDataException(file, "unreadable GeoJSON: " + m, e);
+    }
+
+    /** The next feature (or geometry) object, or null at the end; top-level members are noted on the way. */
+    JsonNode next() {
+      try {
+        while (!done) {
+          if (inFeatures) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.END_ARRAY) {
+              inFeatures = false;
+              continue;
+            }
+            if (t != JsonToken.START_OBJECT) {
+              throw new InputDataException(file, "not GeoJSON: \"features\" holds a " + t + " instead of a Feature object");
+            }
+            return p.readValueAsTree();
+          }
+          JsonToken t = p.nextToken();
+          if (t == JsonToken.END_OBJECT || t == null) {
+            done = true;
+            break;
+          }
+          String member = p.currentName();
+          JsonToken v = p.nextToken();
+          switch (member) {
+            case "features" -> {
+              if (v != JsonToken.START_ARRAY) {
+                throw new InputDataException(file, "not GeoJSON: \"features\" is not an array");
+              }
+              inFeatures = true;
+            }
+            case "crs" -> crs = p.readValueAsTree();
+            case "name" -> name = v == JsonToken.VALUE_STRING ? p.getText() : null;
+            case "type" -> {
+              topType = p.getText();
+              typed = true;
+            }
+            case "geometry", "properties", "id", "coordinates", "geometries" -> top.set(member, p.readValueAsTree());
+            default -> p.skipChildren();
+          }
+        }
+        if (!typed) {
+          throw new InputDataException(file, "not GeoJSON: the object has no \"type\" member");
+        }
+        if (topType != null && !topType.equals("FeatureCollection")) {
+          top.put("type", topType);
+          topType = null;
+          single = top;
+        }
+        if (single != null) {
+          JsonNode s = single;
+          single = null;
+          return asFeature(s);
+        }
+        return null;
+      } catch (IOException e) {
+        throw bad(e);
+      }
+    }
+
+    /** A lone Feature document stays as is; a bare geometry becomes a feature without properties. */
+    private static JsonNode asFeature(JsonNode n) {
+      if ("Feature".equals(n.path("type").asText())) {
+        return n;
+      }
+      var f = MAPPER.createObjectNode().put("type", "Feature");
+      f.set("geometry", n);
+      return f;
+    }
+
+    @Override
+    public void close() {
+      try {
+        p.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static final class Reader implements LayerReader {
+    private final Path file;
+    private final LayerSchema schema;
+    private final Crs crs;
+    private final long count;
+    private final List<Cursor> open = new ArrayList<>();
+
+    Reader(Path file, ReadOptions options) {
+      this.file = file;
+      Map<String, FieldType> types = new LinkedHashMap<>();
+      long n = 0;
+      java.util.Set<String> geometryTypes = new java.util.TreeSet<>();
+      String layerName;
+      JsonNode crsNode;
+      try (Cursor c = new Cursor(file)) {
+        JsonNode f;
+        while ((f = c.next()) != null) {
+          n++;
+          JsonNode gt = f.path("geometry").path("type");
+          if (gt.isTextual()) {
+            geometryTypes.add(gt.asText());
+          }
+          JsonNode props = f.get("properties");
+          if (props != null && props.isObject()) {
+            props.fields().forEachRemaining(e -> {
+              FieldType t = typeOf(e.getValue());
+              if (!types.containsKey(e.getKey())) {
+                types.put(e.getKey(), t);
+              } else if (t != null) {
+                types.put(e.getKey(), merge(types.get(e.getKey()), t));
+              }
+            });
+          }
+        }
+        layerName = c.name;
+        crsNode = c.crs;
+      }
+      this.count = n;
+      List<Field> fields = new ArrayList<>();
+      types.forEach((k, t) -> fields.add(new Field(k, t == null ? FieldType.STRING : t)));
+      String name = layerName != null && !layerName.isBlank() ? layerName : ShapefileFormat.stem(file);
+      this.schema = new LayerSchema(name, fields, geometryTypes.size() == 1 ? geometryTypes.iterator().next() : "Geometry");
+      this.crs = crsNode == null || crsNode.isNull()
+          ? (options.assumeCrs() != null ? options.assumeCrs() : Crs.epsg(Crs.WGS84))
+          : crsOf(crsNode, file, options.assumeCrs());
+    }
+
+    @Override
+    public String location() {
+      return file.toString();
+    }
+
+    @Override
+    public LayerSchema schema() {
+      return schema;
+    }
+
+    @Override
+    public Crs crs() {
+      return crs;
+    }
+
+    @Override
+    public Charset encoding() {
+      return null; // JSON is Unicode by definition
+    }
+
+    @Override
+    public long count() {
+      return count;
+    }
+
+    @Override
+    public Envelope bounds() {
+      Envelope e = new Envelope();
+      try (Stream<Feature> s = features()) {
+        s.forEach(f -> {
+          if (f.geometry() != null) {
+            e.expandToInclude(f.geometry().getEnvelopeInternal());
+          }
+        });
+      }
+      return e;
+    }
+
+    @Override
+    public Stream<Feature> features() {
+      Cursor c = new Cursor(file);
+      synchronized (open) {
+        open.add(c);
+      }
+      GeoJsonReader geometries = new GeoJsonReader(GF);
+      var it = new java.util.Iterator<Feature>() {
+        JsonNode nextNode;
+        long index;
+
+        @Override
+        public boolean hasNext() {
+          if (nextNode == null) {
+            nextNode = c.next();
+          }
+          return nextNode != null;
+        }
+
+        @Override
+        public Feature next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          JsonNode n = nextNode;
+          nextNode = null;
+          return toFeature(n, ++index, geometries);
+        }
+      };
+      return StreamSupport.stream(Spliterators.spliterator(it, count, Spliterator.ORDERED | Spliterator.NONNULL), false)
+          .onClose(() -> {
+            c.close();
+            synchronized (open) {
+              open.remove(c);
+            }
+          });
+    }
+
+    private Feature toFeature(JsonNode n, long index, GeoJsonReader geometries) {
+      JsonNode idNode = n.get("id");
+      String id = idNode == null || idNode.isNull() ? String.valueOf(index) : idNode.asText();
+      JsonNode gn = n.get("geometry");
+      Geometry g = null;
+      if (gn != null && !gn.isNull()) {
+        try {
+          g = geometries.read(gn.toString());
+          g.setSRID(0);
+        } catch (ParseException | RuntimeException e) {
+          throw new InputDataException(file.toString(), id, "geometry", "unreadable geometry: " + e.getMessage(), e);
+        }
+      }
+      Map<String, Object> attrs = new LinkedHashMap<>();
+      JsonNode props = n.get("properties");
+      for (Field f : schema.fields()) {
+        JsonNode v = props == null ? null : props.get(f.name());
+        attrs.put(f.name(), toJava(v, f.type()));
+      }
+      return new Feature(id, g, attrs);
+    }
+
+    @Override
+    public void close() {
+      synchronized (open) {
+        open.forEach(Cursor::close);
+        open.clear();
+      }
+    }
+  }
+
+  /** The CRS of a legacy "crs" member: {"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4527"}}. */
+  static Crs crsOf(JsonNode crs, Path file, Crs assumed) {
+    String type = crs.path("type").asText("");
+    JsonNode props = crs.path("properties");
+    String text = null;
+    if (type.equalsIgnoreCase("name")) {
+      text = props.path("name").asText(null);
+    } else if (type.equalsIgnoreCase("EPSG")) {
+      text = "EPSG:" + props.path("code").asText("");
+    }
+    if (text != null) {
+      String t = text.trim();
+      String upper = t.toUpperCase(Locale.ROOT);
+      if (upper.endsWith(":CRS84") || upper.endsWith("/CRS84")) {
+        return Crs.epsg(Crs.WGS84);
+      }
+      Matcher m = EPSG_NAME.matcher(t);
+      if (m.matches()) {
+        try {
+          return Crs.epsg(Integer.parseInt(m.group(1)));
+        } catch (IllegalArgumentException e) {
+          // unknown code: reported below
+        }
+      }
+    }
+    if (assumed != null) {
+      return assumed;
+    }
+    throw new InputDataException(file, "unknown coordinate system in the \"crs\" member (" + crs
+        + "); pass --crs EPSG:nnnn to state it");
+  }
+
+  private static FieldType typeOf(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (v.isBoolean()) {
+      return FieldType.BOOLEAN;
+    }
+    if (v.isInt() || v.isShort()) {
+      return FieldType.INTEGER;
+    }
+    if (v.isLong()) {
+      return FieldType.LONG;
+    }
+    if (v.isNumber()) {
+      return FieldType.DOUBLE;
+    }
+    return FieldType.STRING;
+  }
+
+  private static FieldType merge(FieldType a, FieldType b) {
+    if (a == null || a == b) {
+      return b;
+    }
+    boolean an = a == FieldType.INTEGER || a == FieldType.LONG || a == FieldType.DOUBLE;
+    boolean bn = b == FieldType.INTEGER || b == FieldType.LONG || b == FieldType.DOUBLE;
+    if (an && bn) {
+      return a == FieldType.DOUBLE || b == FieldType.DOUBLE ? FieldType.DOUBLE : FieldType.LONG;
+    }
+    return FieldType.STRING;
+  }
+
+  private static Object toJava(JsonNode v, FieldType t) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    return switch (t) {
+      case STRING, DATE -> v.isValueNode() ? v.asText() : v.toString();
+      case INTEGER -> v.intValue();
+      case LONG -> v.longValue();
+      case DOUBLE -> v.doubleValue();
+      case BOOLEAN -> v.booleanValue();
+    };
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  @Override
+  public void write(Path file, List<Layer> layers, WriteOptions options) {
+    if (layers.size() != 1) {
+      throw new IllegalArgumentException("a GeoJSON file holds exactly one layer, got " + layers.size());
+    }
+    Layer layer = layers.get(0);
+    AtomicFiles.write(file, tmp -> {
+      try (JsonGenerator g = JSON.createGenerator(tmp.toFile(), JsonEncoding.UTF8)) {
+        writeLayer(g, layer);
+      }
+    });
+  }
+
+  private static void writeLayer(JsonGenerator g, Layer layer) throws IOException {
+    // Up to 15 decimals prints each double's shortest exact form: coordinates round-trip unchanged.
+    GeoJsonWriter geometries = new GeoJsonWriter(15);
+    geometries.setEncodeCRS(false);
+    geometries.setForceCCW(true); // RFC 7946 §3.1.6 right-hand rule
+    g.writeStartObject();
+    g.writeStringField("type", "FeatureCollection");
+    g.writeStringField("name", layer.name());
+    if (layer.crs() != null && layer.crs().epsg() != Crs.WGS84) {
+      g.writeObjectFieldStart("crs");
+      g.writeStringField("type", "name");
+      g.writeObjectFieldStart("properties");
+      g.writeStringField("name", "urn:ogc:def:crs:EPSG::" + layer.crs().epsg());
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    g.writeArrayFieldStart("features");
+    for (Feature f : layer.features()) {
+      g.writeRaw('\n');
+      g.writeStartObject();
+      g.writeStringField("type", "Feature");
+      writeId(g, f.id());
+      g.writeObjectFieldStart("properties");
+      for (Field field : layer.schema().fields()) {
+        g.writeFieldName(field.name());
+        try {
+          writeValue(g, f.get(field.name()), field.type());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("layer " + layer.name() + ", feature " + f.id() + ", field " + field.name()
+              + ": cannot write " + f.get(field.name()) + " as " + field.type(), e);
+        }
+      }
+      g.writeEndObject();
+      g.writeFieldName("geometry");
+      if (f.geometry() == null) {
+        g.writeNull();
+      } else {
+        g.writeRawValue(geometries.write(f.geometry()));
+      }
+      g.writeEndObject();
+    }
+    g.writeRaw('\n');
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeRaw('\n');
+  }
+
+  private static void writeId(JsonGenerator g, String id) throws IOException {
+    try {
+      long n = Long.parseLong(id);
+      if (String.valueOf(n).equals(id)) {
+        g.writeNumberField("id", n);
+        return;
+      }
+    } catch (NumberFormatException e) {
+      // a text id
+    }
+    g.writeStringField("id", id);
+  }
+
+  private static void writeValue(JsonGenerator g, Object v, FieldType t) throws IOException {
+    if (v == null) {
+      g.writeNull();
+      return;
+    }
+    switch (t) {
+      case INTEGER, LONG -> g.writeNumber(v instanceof Number n ? n.longValue() : Long.parseLong(v.toString().trim()));
+      case DOUBLE -> {
+        double d = v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim());
+        if (Double.isFinite(d)) {
+          g.writeNumber(d);
+        } else {
+          g.writeNull(); // JSON has no NaN/Infinity
+        }
+      }
+      case BOOLEAN -> g.writeBoolean(v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString().trim()));
+      case DATE -> g.writeString(v instanceof Date d ? d.toInstant().toString() : v.toString());
+      case STRING -> g.writeString(v.toString());
+    }
+  }
+}
