@@ -35,8 +35,11 @@ public final class LandUseAreas {
     }
   }
 
-  /** A region's areas by land-use code (m²). */
-  public record Region(String code, String name, Map<String, Double> areaM2ByCode) {
+  /**
+   * A region's areas by land-use code (m²), and the gross area (m², before the 田坎 split) each polygon has in
+   * it, keyed by the polygon's index in {@link #polygons()} — for values that vary per polygon.
+   */
+  public record Region(String code, String name, Map<String, Double> areaM2ByCode, Map<Integer, Double> polygonAreaM2) {
     public double areaM2() {
       return areaM2ByCode.values().stream().mapToDouble(Double::doubleValue).sum();
     }
@@ -63,14 +66,15 @@ public final class LandUseAreas {
   /** Areas of a land-use layer with regions = townships by ZLDWDM's first 9 digits. */
   public static LandUseAreas byTownshipCode(Layer landUse, AreaCalculator areas) {
     List<PolygonArea> polys = measure(landUse, areas);
-    Map<String, Map<String, Double>> by = new TreeMap<>();
-    for (PolygonArea p : polys) {
+    Map<String, Region> by = new TreeMap<>();
+    for (int i = 0; i < polys.size(); i++) {
+      PolygonArea p = polys.get(i);
       String t = p.survey().townshipCode();
-      Map<String, Double> m = by.computeIfAbsent(t == null ? UNKNOWN : t, k -> new TreeMap<>());
-      p.byCode().forEach((c, a) -> m.merge(c, a, Double::sum));
+      Region r = by.computeIfAbsent(t == null ? UNKNOWN : t, k -> new Region(k, null, new TreeMap<>(), new LinkedHashMap<>()));
+      p.byCode().forEach((c, a) -> r.areaM2ByCode().merge(c, a, Double::sum));
+      r.polygonAreaM2().merge(i, p.areaM2(), Double::sum);
     }
-    List<Region> regions = new ArrayList<>();
-    by.forEach((code, m) -> regions.add(new Region(code, null, m)));
+    List<Region> regions = new ArrayList<>(by.values());
     return new LandUseAreas(landUse, polys, regions, "ZLDWDM[0..9]");
   }
 
@@ -88,6 +92,10 @@ public final class LandUseAreas {
     LandUseOverlay overlay = new LandUseOverlay(landUse, areas);
     Crs target = landUse.crs();
     Map<String, Double> covered = new HashMap<>();
+    Map<String, Integer> indexOf = new HashMap<>();
+    for (int i = 0; i < polys.size(); i++) {
+      indexOf.put(polys.get(i).feature().id(), i);
+    }
     Map<String, Region> merged = new LinkedHashMap<>();
     for (Feature r : regionLayer.features()) {
       String code = r.string(codeField);
@@ -98,23 +106,27 @@ public final class LandUseAreas {
       if (regionLayer.crs() != null && target != null && !regionLayer.crs().equals(target)) {
         g = regionLayer.crs().transform(g, target);
       }
-      Region region = merged.computeIfAbsent(code, k -> new Region(k, r.string(nameField), new TreeMap<>()));
+      Region region = merged.computeIfAbsent(code,
+          k -> new Region(k, r.string(nameField), new TreeMap<>(), new LinkedHashMap<>()));
       for (LandUseOverlay.Piece piece : overlay.pieces(g)) {
         covered.merge(piece.feature().id(), piece.areaM2(), Double::sum);
+        region.polygonAreaM2().merge(indexOf.get(piece.feature().id()), piece.areaM2(), Double::sum);
         piece.survey().split(piece.areaM2()).forEach((c, a) -> region.areaM2ByCode().merge(c, a, Double::sum));
       }
     }
-    Map<String, Double> outside = new TreeMap<>();
-    for (PolygonArea p : polys) {
+    Region outside = new Region(OUTSIDE, "区划范围外", new TreeMap<>(), new LinkedHashMap<>());
+    for (int i = 0; i < polys.size(); i++) {
+      PolygonArea p = polys.get(i);
       double rest = p.areaM2() - covered.getOrDefault(p.feature().id(), 0.0);
       // Overlay noise (≈1e-9 of the area) is not "outside".
       if (rest > Math.max(1e-6, p.areaM2() * 1e-9)) {
-        p.survey().split(rest).forEach((c, a) -> outside.merge(c, a, Double::sum));
+        p.survey().split(rest).forEach((c, a) -> outside.areaM2ByCode().merge(c, a, Double::sum));
+        outside.polygonAreaM2().put(i, rest);
       }
     }
     List<Region> regions = new ArrayList<>(merged.values());
-    if (!outside.isEmpty()) {
-      regions.add(new Region(OUTSIDE, "区划范围外", outside));
+    if (!outside.areaM2ByCode().isEmpty()) {
+      regions.add(outside);
     }
     return new LandUseAreas(landUse, polys, regions, regionLayer.location() + "#" + codeField);
   }

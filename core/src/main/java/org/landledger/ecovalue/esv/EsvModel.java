@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.landledger.ecovalue.LandUseAreas;
 import org.landledger.geo.Units;
 
 /**
@@ -18,8 +19,16 @@ public final class EsvModel {
   private final UnitValue unitValue;
   private final RegionalAdjustment adjustment;
   private final Map<String, double[]> perHa = new LinkedHashMap<>();
+  /** Per-polygon adjustments (index of {@link LandUseAreas#polygons()}), or null for the scalar one. */
+  private final List<RegionalAdjustment> byPolygon;
 
   public EsvModel(EquivalentTable table, EcosystemMapping mapping, UnitValue unitValue, RegionalAdjustment adjustment) {
+    this(table, mapping, unitValue, adjustment, null);
+  }
+
+  private EsvModel(EquivalentTable table, EcosystemMapping mapping, UnitValue unitValue, RegionalAdjustment adjustment,
+      List<RegionalAdjustment> byPolygon) {
+    this.byPolygon = byPolygon == null ? null : List.copyOf(byPolygon);
     this.table = table;
     this.mapping = mapping.validateAgainst(table);
     this.unitValue = unitValue;
@@ -52,7 +61,64 @@ public final class EsvModel {
 
   /** The same model with one ecosystem's factors × k (sensitivity analysis). */
   public EsvModel withScaled(String ecosystem, double k) {
-    return new EsvModel(table.scaled(ecosystem, k), mapping, unitValue, adjustment);
+    return new EsvModel(table.scaled(ecosystem, k), mapping, unitValue, adjustment, byPolygon);
+  }
+
+  /**
+   * The same model with an adjustment per polygon (e.g. from rasters), aligned with {@code areas.polygons()};
+   * valuations through {@link #value(LandUseAreas, LandUseAreas.Region)} then use each polygon's own.
+   */
+  public EsvModel withPolygonAdjustments(List<RegionalAdjustment> byPolygonIndex) {
+    return new EsvModel(table, mapping, unitValue, adjustment, byPolygonIndex);
+  }
+
+  public boolean variesByPolygon() {
+    return byPolygon != null;
+  }
+
+  /** The adjustment of polygon {@code i} of the areas (the scalar one when not per polygon). */
+  public RegionalAdjustment adjustment(int i) {
+    return byPolygon == null ? adjustment : byPolygon.get(i);
+  }
+
+  /** Values the whole map ({@code region} null) or one region, polygon by polygon when adjustments vary. */
+  public Valuation value(LandUseAreas areas, LandUseAreas.Region region) {
+    if (byPolygon == null) {
+      return value(region == null ? areas.total() : region.areaM2ByCode());
+    }
+    Valuation v = new Valuation(table.services());
+    if (region == null) {
+      for (int i = 0; i < areas.polygons().size(); i++) {
+        addPolygon(v, areas.polygons().get(i), areas.polygons().get(i).areaM2(), i);
+      }
+    } else {
+      region.polygonAreaM2().forEach((i, a) -> addPolygon(v, areas.polygons().get(i), a, i));
+    }
+    return v;
+  }
+
+  /** Values polygon {@code i} of the areas. */
+  public Valuation valuePolygon(LandUseAreas areas, int i) {
+    Valuation v = new Valuation(table.services());
+    addPolygon(v, areas.polygons().get(i), areas.polygons().get(i).areaM2(), i);
+    return v;
+  }
+
+  private void addPolygon(Valuation v, LandUseAreas.PolygonArea p, double grossM2, int i) {
+    RegionalAdjustment adj = adjustment(i);
+    p.survey().split(grossM2).forEach((code, a) -> v.add(code, a, adj));
+  }
+
+  private double[] perHaByService(String ecosystem, RegionalAdjustment adj) {
+    if (adj == adjustment) {
+      return perHaByService(ecosystem);
+    }
+    double[] f = table.ecosystem(ecosystem).factors();
+    double[] out = new double[f.length];
+    for (int i = 0; i < f.length; i++) {
+      out[i] = f[i] * unitValue.perHa() * adj.factor(table.services().get(i));
+    }
+    return out;
   }
 
   /** Value per ha of an ecosystem type, by service (元/ha/yr). */
@@ -98,11 +164,15 @@ public final class EsvModel {
     }
 
     void add(String code, double areaM2) {
+      add(code, areaM2, adjustment);
+    }
+
+    void add(String code, double areaM2, RegionalAdjustment adj) {
       double ha = Units.m2ToHa(areaM2);
       double value = 0;
       var eco = mapping.ecosystem(code);
       if (eco.isPresent()) {
-        double[] p = perHaByService(eco.get());
+        double[] p = perHaByService(eco.get(), adj);
         for (int i = 0; i < p.length; i++) {
           byService[i] += ha * p[i];
           value += ha * p[i];

@@ -21,7 +21,7 @@ public final class EsvReport {
 
   /** The {@code esv.json} object; {@code change} may be null (one date). */
   public static Map<String, Object> json(EsvModel model, LandUseAreas areas, EsvChange change) {
-    EsvModel.Valuation v = model.value(areas.total());
+    EsvModel.Valuation v = model.value(areas, null);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("method", "当量因子法 equivalent-factor method: ESV = Σ A_k × Σ_f VC_kf × D × adj_f");
     m.put("unitValuePerHa", model.unitValue().perHa());
@@ -36,7 +36,7 @@ public final class EsvReport {
     m.put("unvaluedCodes", v.unvaluedJson());
     List<Map<String, Object>> regions = new ArrayList<>();
     for (LandUseAreas.Region r : areas.regions()) {
-      EsvModel.Valuation rv = model.value(r.areaM2ByCode());
+      EsvModel.Valuation rv = model.value(areas, r);
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("code", r.code());
       e.put("name", r.name());
@@ -48,7 +48,7 @@ public final class EsvReport {
     }
     m.put("byRegion", regions);
     m.put("regionSource", areas.regionSource());
-    m.put("sensitivity", Sensitivity.table(model, areas.total()));
+    m.put("sensitivity", Sensitivity.table(model, areas));
     if (change != null) {
       m.put("change", change.toJson());
     }
@@ -64,8 +64,9 @@ public final class EsvReport {
   /** One feature per land-use polygon with its ESV (元/年) in total and by service. */
   public static Layer polygonLayer(EsvModel model, LandUseAreas areas, String name) {
     List<Feature> rows = new ArrayList<>();
-    for (LandUseAreas.PolygonArea p : areas.polygons()) {
-      EsvModel.Valuation v = model.value(p.byCode());
+    for (int i = 0; i < areas.polygons().size(); i++) {
+      LandUseAreas.PolygonArea p = areas.polygons().get(i);
+      EsvModel.Valuation v = model.valuePolygon(areas, i);
       Map<String, Object> a = new LinkedHashMap<>();
       Object bsm = p.feature().get("BSM");
       a.put("BSM", bsm == null ? p.feature().id() : bsm.toString());
@@ -77,6 +78,12 @@ public final class EsvReport {
       a.put("AREA_HA", Units.m2ToHa(p.areaM2()));
       a.put("ESV", v.total());
       a.put("ESV_PER_HA", p.areaM2() > 0 ? v.total() / Units.m2ToHa(p.areaM2()) : 0.0);
+      if (model.variesByPolygon()) {
+        RegionalAdjustment adj = model.adjustment(i);
+        a.put("ADJ_NPP", adj.npp());
+        a.put("ADJ_PREC", adj.precipitation());
+        a.put("ADJ_SOIL", adj.soilConservation());
+      }
       v.byService().forEach(a::put);
       rows.add(new Feature(p.feature().id(), p.feature().geometry(), a));
     }

@@ -19,8 +19,8 @@ public record RegionalAdjustment(double npp, double precipitation, double soilCo
   }
 
   private static void check(String name, double v) {
-    if (!(v > 0) || !Double.isFinite(v)) {
-      throw new IllegalArgumentException("adjustment factor " + name + " must be a positive number, got " + v);
+    if (!(v >= 0) || !Double.isFinite(v)) {
+      throw new IllegalArgumentException("adjustment factor " + name + " must be a non-negative number, got " + v);
     }
   }
 

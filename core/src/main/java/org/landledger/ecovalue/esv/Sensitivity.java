@@ -2,6 +2,8 @@ package org.landledger.ecovalue.esv;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import org.landledger.ecovalue.LandUseAreas;
 
 /**
  * 敏感性系数: CS = |(ΔESV / ESV) / (ΔVC / VC)| for each ecosystem type whose equivalent factors are all changed
@@ -16,27 +18,40 @@ public final class Sensitivity {
 
   /** The coefficient for one type and one direction (+1 or −1); null when ESV is 0. */
   public static Double coefficient(EsvModel model, Map<String, Double> areaM2ByCode, String ecosystem, int sign) {
-    double base = model.value(areaM2ByCode).total();
+    return coefficient(model, m -> m.value(areaM2ByCode), ecosystem, sign);
+  }
+
+  static Double coefficient(EsvModel model, Function<EsvModel, EsvModel.Valuation> valuer, String ecosystem, int sign) {
+    double base = valuer.apply(model).total();
     if (base == 0) {
       return null;
     }
-    double changed = model.withScaled(ecosystem, 1 + sign * CHANGE).value(areaM2ByCode).total();
+    double changed = valuer.apply(model.withScaled(ecosystem, 1 + sign * CHANGE)).total();
     return Math.abs(((changed - base) / base) / (sign * CHANGE));
   }
 
-  /** {ecosystem: {"+50%": CS, "-50%": CS, "esvChanged+50%": …}} for every type present in the areas. */
+  /** {ecosystem: {plus50: CS, minus50: CS, esvPlus50, esvMinus50}} for every type present in the areas. */
   public static Map<String, Object> table(EsvModel model, Map<String, Double> areaM2ByCode) {
-    EsvModel.Valuation base = model.value(areaM2ByCode);
+    return table(model, m -> m.value(areaM2ByCode));
+  }
+
+  /** The same for a whole map, polygon by polygon when the model's adjustments vary per polygon. */
+  public static Map<String, Object> table(EsvModel model, LandUseAreas areas) {
+    return table(model, m -> m.value(areas, null));
+  }
+
+  static Map<String, Object> table(EsvModel model, Function<EsvModel, EsvModel.Valuation> valuer) {
+    EsvModel.Valuation base = valuer.apply(model);
     Map<String, Object> out = new LinkedHashMap<>();
     for (String eco : model.table().ecosystems().keySet()) {
       if (!base.areaHaByEcosystem().containsKey(eco)) {
         continue;
       }
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("plus50", coefficient(model, areaM2ByCode, eco, +1));
-      m.put("minus50", coefficient(model, areaM2ByCode, eco, -1));
-      m.put("esvPlus50", model.withScaled(eco, 1 + CHANGE).value(areaM2ByCode).total());
-      m.put("esvMinus50", model.withScaled(eco, 1 - CHANGE).value(areaM2ByCode).total());
+      m.put("plus50", coefficient(model, valuer, eco, +1));
+      m.put("minus50", coefficient(model, valuer, eco, -1));
+      m.put("esvPlus50", valuer.apply(model.withScaled(eco, 1 + CHANGE)).total());
+      m.put("esvMinus50", valuer.apply(model.withScaled(eco, 1 - CHANGE)).total());
       out.put(eco, m);
     }
     return out;
