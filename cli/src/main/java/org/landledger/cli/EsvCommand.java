@@ -11,6 +11,8 @@ import org.landledger.ecovalue.change.LandUseTransfer;
 import org.landledger.ecovalue.esv.EquivalentTable;
 import org.landledger.ecovalue.esv.EsvModel;
 import org.landledger.ecovalue.esv.EsvReport;
+import org.landledger.ecovalue.esv.RasterAdjustment;
+import org.landledger.ecovalue.esv.RasterZonalMean;
 import org.landledger.ecovalue.esv.RegionalAdjustment;
 import org.landledger.ecovalue.esv.UnitValue;
 import org.landledger.geo.AreaCalculator;
@@ -58,23 +60,68 @@ public final class EsvCommand implements Callable<Integer> {
   @Option(names = "--soil-factor", defaultValue = "1", description = "土壤保持修正系数 (soil conservation).")
   double soil;
 
+  @Option(names = "--npp-raster", paramLabel = "TIF", description = "NPP GeoTIFF: per-polygon factor = zonal mean / --npp-mean.")
+  Path nppRaster;
+
+  @Option(names = "--npp-mean", paramLabel = "M", description = "Reference (national) mean NPP for --npp-raster.")
+  Double nppMean;
+
+  @Option(names = "--precipitation-raster", paramLabel = "TIF", description = "Precipitation GeoTIFF (÷ --precipitation-mean).")
+  Path precipitationRaster;
+
+  @Option(names = "--precipitation-mean", paramLabel = "M", description = "Reference mean precipitation.")
+  Double precipitationMean;
+
+  @Option(names = "--soil-raster", paramLabel = "TIF", description = "Soil-conservation GeoTIFF (÷ --soil-mean).")
+  Path soilRaster;
+
+  @Option(names = "--soil-mean", paramLabel = "M", description = "Reference mean soil conservation.")
+  Double soilMean;
+
   @Mixin EcoInputs in;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private static RasterAdjustment.Source source(String rasterOpt, Path raster, String meanOpt, Double mean) {
+    if (raster == null && mean == null) {
+      return null;
+    }
+    if (raster == null || mean == null) {
+      throw new IllegalArgumentException(rasterOpt + " and " + meanOpt + " go together");
+    }
+    return new RasterAdjustment.Source(RasterZonalMean.read(raster), mean);
+  }
 
   @Override
   public Integer call() {
     UnitValue unit = d.unitValue != null ? UnitValue.given(d.unitValue)
         : UnitValue.fromGrainTable(d.grainTable, UnitValue.Convention.parse(grainConvention));
     EquivalentTable table = coefficients == null ? EquivalentTable.xie2015() : EquivalentTable.load(coefficients);
-    EsvModel model = new EsvModel(table, in.ecosystemMapping(), unit, new RegionalAdjustment(npp, precipitation, soil));
+    RegionalAdjustment scalar = new RegionalAdjustment(npp, precipitation, soil);
+    EsvModel model = new EsvModel(table, in.ecosystemMapping(), unit, scalar);
+    RasterAdjustment.Source nppSrc = source("--npp-raster", nppRaster, "--npp-mean", nppMean);
+    RasterAdjustment.Source precSrc = source("--precipitation-raster", precipitationRaster, "--precipitation-mean", precipitationMean);
+    RasterAdjustment.Source soilSrc = source("--soil-raster", soilRaster, "--soil-mean", soilMean);
+    boolean rasters = nppSrc != null || precSrc != null || soilSrc != null;
+    if (rasters && in.landuseBefore != null) {
+      throw new IllegalArgumentException("raster adjustment applies to one date; the change analysis (--landuse-before) "
+          + "uses scalar factors (--npp-factor …) so that transitions have one value per ha");
+    }
     AreaCalculator areas = in.areas();
     LandUseAreas luAreas = in.landUseAreas(areas);
+    RasterAdjustment ra = null;
+    if (rasters) {
+      ra = RasterAdjustment.compute(luAreas, scalar, nppSrc, precSrc, soilSrc);
+      model = model.withPolygonAdjustments(ra.byPolygon());
+    }
     LandUseTransfer transfer = in.transfer(areas);
     EsvChange change = transfer == null ? null : new EsvChange(model, transfer);
     Map<String, Object> json = EsvReport.json(model, luAreas, change);
     Map<String, Object> result = new LinkedHashMap<>(json);
     result.put("inputs", in.describe(areas));
+    if (ra != null) {
+      result.put("rasterAdjustment", ra.describe());
+    }
     Path written;
     try (StagedOutput staged = new StagedOutput(in.out, "esv")) {
       String layer = EcoInputs.writePolygons(staged, EsvReport.polygonLayer(model, luAreas, "esv"), "esv");

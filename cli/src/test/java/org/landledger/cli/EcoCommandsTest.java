@@ -127,4 +127,32 @@ class EcoCommandsTest {
     assertThat(run("esv", "--landuse", dltb.toString(), "--unit-value", "-5", "--out", out.toString()).code()).isEqualTo(2);
     assertThat(Files.exists(out.resolve("esv.json"))).isFalse();
   }
+
+  @Test
+  void esvWithAnNppRaster(@TempDir Path dir) throws Exception {
+    Path dltb = write(dir, "DLTB", tb("1", 0, 100, "0101", 0.1), tb("2", 100, 300, "0301", 0));
+    Path old = write(dir, "OLD", tb("9", 0, 300, "0301", 0));
+    // NPP 2 everywhere over x 0–300, reference mean 1 → every service but water supply, hydrological regulation
+    // and soil conservation doubles
+    float[][] m = {{2f, 2f, 2f}};
+    var cov = new org.geotools.coverage.grid.GridCoverageFactory().create("npp", m,
+        new org.geotools.geometry.jts.ReferencedEnvelope(X0, X0 + 300, Y0, Y0 + 100, Crs.epsg(4527).geotools()));
+    Path tif = dir.resolve("npp.tif");
+    var w = new org.geotools.gce.geotiff.GeoTiffWriter(tif.toFile());
+    w.write(cov, null);
+    w.dispose();
+    Path out = dir.resolve("out");
+    assertThat(run("esv", "--landuse", dltb.toString(), "--unit-value", "1000", "--npp-raster", tif.toString(),
+        "--out", out.toString()).code()).isEqualTo(2); // --npp-mean missing
+    assertThat(run("esv", "--landuse", dltb.toString(), "--landuse-before", old.toString(), "--unit-value", "1000",
+        "--npp-raster", tif.toString(), "--npp-mean", "1", "--out", out.toString()).code()).isEqualTo(2);
+    Run r = run("esv", "--landuse", dltb.toString(), "--unit-value", "1000", "--npp-raster", tif.toString(),
+        "--npp-mean", "1", "--area-mode", "planar", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(out.resolve("esv.json").toFile());
+    // paddy 0.9 ha × 1000 × (2 × 3.79 + 0.10) = 6912; mixed forest: non-NPP services 0.37 + 3.51 + 2.86 = 6.74,
+    // others 23.09 − 6.74 = 16.35 → 2 ha × 1000 × (2 × 16.35 + 6.74) = 78880; total 85792
+    assertThat(j.get("totalValue").asDouble()).isCloseTo(85792, within(1e-6));
+    assertThat(j.get("rasterAdjustment").get("npp").get("referenceMean").asDouble()).isEqualTo(1.0);
+  }
 }
