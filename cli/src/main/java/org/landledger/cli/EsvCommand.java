@@ -17,6 +17,7 @@ import org.landledger.ecovalue.esv.RegionalAdjustment;
 import org.landledger.ecovalue.esv.UnitValue;
 import org.landledger.geo.AreaCalculator;
 import org.landledger.io.Json;
+import org.landledger.policy.PolicyProfile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,9 +44,13 @@ public final class EsvCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   UnitValueSource d;
 
-  @Option(names = "--grain-convention", defaultValue = "net-profit", paramLabel = "C",
-      description = "net-profit (Xie 2015: net profit of grain per ha, default) or one-seventh (1/7 of grain output value per ha).")
+  @Option(names = "--grain-convention", paramLabel = "C",
+      description = "net-profit (Xie 2015: net profit of grain per ha) or one-seventh (1/7 of grain output value per ha); "
+          + "default: policy ecovalue.esv.grainConvention (net profit).")
   String grainConvention;
+
+  @Option(names = "--policy", paramLabel = "JSON", description = "Policy profile (default: national default).")
+  Path policy;
 
   @Option(names = "--coefficients", paramLabel = "CSV",
       description = "当量因子表 (layout of esv-xie2015.csv); default: Xie et al. 2015.")
@@ -94,8 +99,11 @@ public final class EsvCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PolicyProfile profile = PolicyProfile.loadOrDefault(policy);
+    double sensitivityChange = profile.number("ecovalue.esv.sensitivityChange");
     UnitValue unit = d.unitValue != null ? UnitValue.given(d.unitValue)
-        : UnitValue.fromGrainTable(d.grainTable, UnitValue.Convention.parse(grainConvention));
+        : UnitValue.fromGrainTable(d.grainTable, UnitValue.Convention.parse(
+            grainConvention != null ? grainConvention : profile.text("ecovalue.esv.grainConvention")));
     EquivalentTable table = coefficients == null ? EquivalentTable.xie2015() : EquivalentTable.load(coefficients);
     RegionalAdjustment scalar = new RegionalAdjustment(npp, precipitation, soil);
     EsvModel model = new EsvModel(table, in.ecosystemMapping(), unit, scalar);
@@ -115,9 +123,10 @@ public final class EsvCommand implements Callable<Integer> {
       model = model.withPolygonAdjustments(ra.byPolygon());
     }
     LandUseTransfer transfer = in.transfer(areas);
-    EsvChange change = transfer == null ? null : new EsvChange(model, transfer);
-    Map<String, Object> json = EsvReport.json(model, luAreas, change);
+    EsvChange change = transfer == null ? null : new EsvChange(model, transfer, sensitivityChange);
+    Map<String, Object> json = EsvReport.json(model, luAreas, change, sensitivityChange);
     Map<String, Object> result = new LinkedHashMap<>(json);
+    result.put("policy", profile.describe("ecovalue."));
     result.put("inputs", in.describe(areas));
     if (ra != null) {
       result.put("rasterAdjustment", ra.describe());

@@ -80,7 +80,7 @@ class ChangeTest {
 
   @Test
   void esvDeltaAndContributions() {
-    EsvChange c = new EsvChange(MODEL, LandUseTransfer.compute(before(), after(), planar()));
+    EsvChange c = new EsvChange(MODEL, LandUseTransfer.compute(before(), after(), planar()), 0.5);
     // before: 0.9 × 3890 + 1 × 23090 = 26591; after: Σ dryland 4.01 → 1.2 × 4010 = 4812
     assertThat(c.before().total()).isCloseTo(26591, within(1e-4));
     assertThat(c.after().total()).isCloseTo(4812, within(1e-4));
@@ -100,7 +100,7 @@ class ChangeTest {
 
   @Test
   void extentAccountIdentities() {
-    EsvChange c = new EsvChange(MODEL, LandUseTransfer.compute(before(), after(), planar()));
+    EsvChange c = new EsvChange(MODEL, LandUseTransfer.compute(before(), after(), planar()), 0.5);
     Map<String, ExtentAccount.Entry> e = byType(c.extentAccount());
     // paddy: 0.9 → 0; mixed_forest 1 → 0; dryland 0 → 1.2 (from paddy .72, forest .4, 田坎 .08)
     check(e.get("paddy"), 0.9, 0, 0.9, 0);
@@ -140,7 +140,7 @@ class ChangeTest {
     // Q3 outside the before map: 0103 0.8 ha, 1203 0.2 ha
     assertThat(t.uncoveredAfter().get("0103")).isCloseTo(8000, within(1e-4));
     assertThat(t.uncoveredAfter().get("1203")).isCloseTo(2000, within(1e-4));
-    EsvChange c = new EsvChange(MODEL, t);
+    EsvChange c = new EsvChange(MODEL, t, 0.5);
     // shrub_grassland Σ = 0.38+0.56+0.31+1.97+5.21+1.72+3.82+2.40+0.18+2.18+0.96 = 19.69 → 19690 lost;
     // dryland 0.8 ha × 4010 = 3208 gained outside the common extent: −19690 + 3208 = −16482
     Map<String, Object> json = c.toJson();

@@ -99,7 +99,7 @@ class EsvTest {
 
   @Test
   void byTownshipCode() {
-    Map<String, Object> json = EsvReport.json(MODEL, LandUseAreas.byTownshipCode(map(), planar()), null);
+    Map<String, Object> json = EsvReport.json(MODEL, LandUseAreas.byTownshipCode(map(), planar()), null, 0.5);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> regions = (List<Map<String, Object>>) json.get("byRegion");
     assertThat(regions).extracting(r -> r.get("code")).containsExactly("110101001", "110101002");
@@ -140,12 +140,12 @@ class EsvTest {
   void sensitivityCoefficientIsTheValueShare() {
     LandUseAreas areas = LandUseAreas.byTownshipCode(map(), planar());
     // paddy ×1.5: ESV' = 49681 + 0.5 × 3501 = 51431.5; CS = |(1750.5/49681)/0.5| = 3501/49681 = 0.0704696…
-    assertThat(Sensitivity.coefficient(MODEL, areas.total(), "paddy", +1)).isCloseTo(3501.0 / 49681, within(1e-12));
-    assertThat(Sensitivity.coefficient(MODEL, areas.total(), "paddy", -1)).isCloseTo(3501.0 / 49681, within(1e-12));
-    assertThat(Sensitivity.coefficient(MODEL, areas.total(), "mixed_forest", +1)).isCloseTo(46180.0 / 49681, within(1e-12));
+    assertThat(Sensitivity.coefficient(MODEL, areas.total(), "paddy", +1, 0.5)).isCloseTo(3501.0 / 49681, within(1e-12));
+    assertThat(Sensitivity.coefficient(MODEL, areas.total(), "paddy", -1, 0.5)).isCloseTo(3501.0 / 49681, within(1e-12));
+    assertThat(Sensitivity.coefficient(MODEL, areas.total(), "mixed_forest", +1, 0.5)).isCloseTo(46180.0 / 49681, within(1e-12));
     // the coefficients of all types present add up to 1
-    Map<String, Object> t = Sensitivity.table(MODEL, areas.total());
-    double sum = t.values().stream().mapToDouble(o -> (Double) ((Map<?, ?>) o).get("plus50")).sum();
+    Map<String, Object> t = Sensitivity.table(MODEL, areas.total(), 0.5);
+    double sum = t.values().stream().mapToDouble(o -> (Double) ((Map<?, ?>) o).get("plus")).sum();
     assertThat(sum).isCloseTo(1.0, within(1e-12));
   }
 

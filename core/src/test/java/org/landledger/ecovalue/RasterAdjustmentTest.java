@@ -80,7 +80,7 @@ class RasterAdjustmentTest {
         new RasterAdjustment.Source(RasterZonalMean.read(npp(dir)), 1.0), null, null).byPolygon());
     assertThat(mx.value(byXzq, byXzq.regions().get(0)).total()).isCloseTo(6912 + 23090, within(1e-4));
     // sensitivity still adds up to 1 and the layer carries the factors
-    Map<String, Object> j = EsvReport.json(m, areas, null);
+    Map<String, Object> j = EsvReport.json(m, areas, null, 0.5);
     assertThat((double) j.get("totalValue")).isCloseTo(53092, within(1e-6));
     assertThat(EsvReport.polygonLayer(m, areas, "esv").features().get(0).number("ADJ_NPP")).isEqualTo(2.0);
   }

@@ -22,9 +22,12 @@ public final class EsvChange {
   private final LandUseTransfer transfer;
   private final EsvModel.Valuation before;
   private final EsvModel.Valuation after;
+  private final double sensitivityChange;
 
-  public EsvChange(EsvModel model, LandUseTransfer transfer) {
+  /** {@code sensitivityChange}: the ± fraction of the sensitivity analysis (ecovalue.esv.sensitivityChange). */
+  public EsvChange(EsvModel model, LandUseTransfer transfer, double sensitivityChange) {
     this.model = model;
+    this.sensitivityChange = sensitivityChange;
     this.transfer = transfer;
     this.before = model.value(transfer.beforeByCode());
     this.after = model.value(transfer.afterByCode());
@@ -87,8 +90,8 @@ public final class EsvChange {
     m.put("uncovered", uncoveredJson());
     m.put("overlay", transfer.describeCrs());
     Map<String, Object> sens = new LinkedHashMap<>();
-    sens.put("before", Sensitivity.table(model, transfer.beforeByCode()));
-    sens.put("after", Sensitivity.table(model, transfer.afterByCode()));
+    sens.put("before", Sensitivity.table(model, transfer.beforeByCode(), sensitivityChange));
+    sens.put("after", Sensitivity.table(model, transfer.afterByCode(), sensitivityChange));
     m.put("sensitivity", sens);
     m.put("extentAccount", extentAccount().stream().map(ExtentAccount.Entry::toJson).toList());
     m.put("areaRule", "每块叠加碎片按前后两期图斑的（1−KCXS, KCXS）拆分之积分配；行和=前期地类面积，列和=后期地类面积（共同范围内）"

@@ -19,8 +19,20 @@ public final class EsvReport {
 
   private EsvReport() {}
 
-  /** The {@code esv.json} object; {@code change} may be null (one date). */
-  public static Map<String, Object> json(EsvModel model, LandUseAreas areas, EsvChange change) {
+  /** Chinese names of the Xie 2015 services (labels for reports; keys as in the table header). */
+  public static final Map<String, String> SERVICE_NAMES_ZH = Map.ofEntries(
+      Map.entry("food_production", "食物生产"), Map.entry("raw_materials", "原料生产"),
+      Map.entry("water_supply", "水资源供给"), Map.entry("gas_regulation", "气体调节"),
+      Map.entry("climate_regulation", "气候调节"), Map.entry("environmental_purification", "净化环境"),
+      Map.entry("hydrological_regulation", "水文调节"), Map.entry("soil_conservation", "土壤保持"),
+      Map.entry("nutrient_cycling", "维持养分循环"), Map.entry("biodiversity", "生物多样性"),
+      Map.entry("aesthetic_landscape", "美学景观"));
+
+  /**
+   * The {@code esv.json} object; {@code change} may be null (one date); {@code sensitivityChange} is the ± fraction
+   * of the sensitivity analysis (policy parameter {@code ecovalue.esv.sensitivityChange}).
+   */
+  public static Map<String, Object> json(EsvModel model, LandUseAreas areas, EsvChange change, double sensitivityChange) {
     EsvModel.Valuation v = model.value(areas, null);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("method", "当量因子法 equivalent-factor method: ESV = Σ A_k × Σ_f VC_kf × D × adj_f");
@@ -32,6 +44,7 @@ public final class EsvReport {
     m.put("areaMu", Units.m2ToMu(Units.haToM2(v.areaHa())));
     m.put("byEcosystem", v.byEcosystemJson());
     m.put("byService", v.byService());
+    m.put("serviceNamesZh", SERVICE_NAMES_ZH);
     m.put("byLandUseCode", v.byCodeJson());
     m.put("unvaluedCodes", v.unvaluedJson());
     List<Map<String, Object>> regions = new ArrayList<>();
@@ -48,7 +61,7 @@ public final class EsvReport {
     }
     m.put("byRegion", regions);
     m.put("regionSource", areas.regionSource());
-    m.put("sensitivity", Sensitivity.table(model, areas));
+    m.put("sensitivity", Sensitivity.table(model, areas, sensitivityChange));
     if (change != null) {
       m.put("change", change.toJson());
     }
