@@ -127,6 +127,19 @@ class EsvTest {
   }
 
   @Test
+  void regionLayerInAnotherCrsIsReprojected() {
+    // the same two townships delivered in CGCS2000 geographic (EPSG:4490), edges densified so they stay straight
+    org.landledger.geo.Crs geo = org.landledger.geo.Crs.epsg(4490);
+    Layer xzq = layer("XZQ", geo,
+        region("1", GK39.transform(org.locationtech.jts.densify.Densifier.densify(rect(0, -10, 200, 110), 5), geo), "110101001", "甲镇"),
+        region("2", GK39.transform(org.locationtech.jts.densify.Densifier.densify(rect(200, -10, 450, 110), 5), geo), "110101002", "乙镇"));
+    LandUseAreas areas = LandUseAreas.byRegionLayer(map(), planar(), xzq, "XZQDM", "XZQMC");
+    // as in the planar case: 26591 and 23090, to the mm² the reprojection leaves
+    assertThat(MODEL.value(areas.regions().get(0).areaM2ByCode()).total()).isCloseTo(26591, within(0.01));
+    assertThat(MODEL.value(areas.regions().get(1).areaM2ByCode()).total()).isCloseTo(23090, within(0.01));
+  }
+
+  @Test
   void polygonLayerCarriesValues() {
     Layer out = EsvReport.polygonLayer(MODEL, LandUseAreas.byTownshipCode(map(), planar()), "esv");
     assertThat(out.size()).isEqualTo(4);
