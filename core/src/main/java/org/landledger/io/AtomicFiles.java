@@ -70,6 +70,14 @@ public final class AtomicFiles {
         for (Path[] m : moves) {
           move(m[0], m[1]);
         }
+        // A sibling the new set does not have (e.g. the .prj of a previous version written with a CRS)
+        // would otherwise be paired with the new files.
+        for (String ext : extensions) {
+          Path target = dir.resolve(stem + ext);
+          if (moves.stream().noneMatch(m -> m[1].equals(target))) {
+            Files.deleteIfExists(target);
+          }
+        }
       } finally {
         try (var s = Files.list(tmpDir)) {
           for (Path p : s.toList()) {

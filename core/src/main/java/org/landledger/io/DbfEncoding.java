@@ -43,7 +43,12 @@ public final class DbfEncoding {
 
   /** Parses a user-given encoding name, with the same aliases as a .cpg. */
   public static Charset parse(String name) {
-    Charset cs = fromCpg(name, null);
+    Charset cs;
+    try {
+      cs = fromCpg(name, null);
+    } catch (InputDataException e) {
+      throw new IllegalArgumentException("unknown encoding \"" + name.trim() + "\" (try GBK, GB18030 or UTF-8)");
+    }
     if (cs == null) {
       throw new IllegalArgumentException("empty encoding name");
     }

@@ -32,11 +32,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
  * GeoJSON 格式: RFC 7946 FeatureCollections (.geojson, .json), streamed with Jackson; geometries are
- * converted by JTS's GeoJSON reader and writer.
+ * read by JTS's GeoJSON reader and written here losslessly (see {@link #writeGeometry}).
  *
  * <p>RFC 7946 data is WGS 84 longitude/latitude and carries no CRS. 三调 layers are projected
  * (Gauss–Krüger), so for any other CRS the writer adds the legacy (2008) {@code "crs"} member with an
@@ -71,7 +70,14 @@ public final class GeoJsonFormat implements LayerFormat {
 
   @Override
   public List<String> layerNames(Path file) {
-    return List.of(ShapefileFormat.stem(file));
+    if (!Files.isRegularFile(file)) {
+      throw new InputDataException(file, "file not found");
+    }
+    // The "name" member (as GDAL and we write it, before "features"), else the file name.
+    try (Cursor c = new Cursor(file)) {
+      c.next();
+      return List.of(c.name != null && !c.name.isBlank() ? c.name : ShapefileFormat.stem(file));
+    }
   }
 
   @Override
@@ -446,10 +452,6 @@ public final class GeoJsonFormat implements LayerFormat {
   }
 
   private static void writeLayer(JsonGenerator g, Layer layer) throws IOException {
-    // Up to 15 decimals prints each double's shortest exact form: coordinates round-trip unchanged.
-    GeoJsonWriter geometries = new GeoJsonWriter(15);
-    geometries.setEncodeCRS(false);
-    geometries.setForceCCW(true); // RFC 7946 §3.1.6 right-hand rule
     g.writeStartObject();
     g.writeStringField("type", "FeatureCollection");
     g.writeStringField("name", layer.name());
@@ -482,7 +484,7 @@ public final class GeoJsonFormat implements LayerFormat {
       if (f.geometry() == null) {
         g.writeNull();
       } else {
-        g.writeRawValue(geometries.write(f.geometry()));
+        writeGeometry(g, f.geometry());
       }
       g.writeEndObject();
     }
@@ -490,6 +492,90 @@ public final class GeoJsonFormat implements LayerFormat {
     g.writeEndArray();
     g.writeEndObject();
     g.writeRaw('\n');
+  }
+
+  /**
+   * Writes a geometry losslessly. JTS's GeoJsonWriter rounds through x·10^d, which at Gauss–Krüger
+   * magnitudes loses bits (4 000 200 came back as 4 000 199.9999999995 with d = 15) and with small d moves
+   * vertices; here every ordinate is printed as its shortest exact decimal. Shells are written
+   * counter-clockwise and holes clockwise (RFC 7946 §3.1.6).
+   */
+  static void writeGeometry(JsonGenerator g, Geometry geom) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", geom.getGeometryType());
+    if (geom instanceof org.locationtech.jts.geom.GeometryCollection && !(geom instanceof org.locationtech.jts.geom.MultiPoint
+        || geom instanceof org.locationtech.jts.geom.MultiLineString || geom instanceof org.locationtech.jts.geom.MultiPolygon)) {
+      g.writeArrayFieldStart("geometries");
+      for (int i = 0; i < geom.getNumGeometries(); i++) {
+        writeGeometry(g, geom.getGeometryN(i));
+      }
+      g.writeEndArray();
+    } else {
+      g.writeFieldName("coordinates");
+      writeCoordinates(g, geom);
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeCoordinates(JsonGenerator g, Geometry geom) throws IOException {
+    if (geom instanceof org.locationtech.jts.geom.Point p) {
+      if (p.isEmpty()) {
+        g.writeStartArray();
+        g.writeEndArray();
+      } else {
+        writePosition(g, p.getCoordinate());
+      }
+    } else if (geom instanceof org.locationtech.jts.geom.LineString l) {
+      writePositions(g, l.getCoordinates(), false);
+    } else if (geom instanceof org.locationtech.jts.geom.Polygon p) {
+      g.writeStartArray();
+      if (!p.isEmpty()) {
+        writeRing(g, p.getExteriorRing().getCoordinates(), true);
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+          writeRing(g, p.getInteriorRingN(i).getCoordinates(), false);
+        }
+      }
+      g.writeEndArray();
+    } else {
+      g.writeStartArray();
+      for (int i = 0; i < geom.getNumGeometries(); i++) {
+        writeCoordinates(g, geom.getGeometryN(i));
+      }
+      g.writeEndArray();
+    }
+  }
+
+  private static void writeRing(JsonGenerator g, org.locationtech.jts.geom.Coordinate[] ring, boolean shell)
+      throws IOException {
+    boolean ccw = ring.length >= 4 && org.locationtech.jts.algorithm.Orientation.isCCW(ring);
+    writePositions(g, ring, ccw != shell);
+  }
+
+  private static void writePositions(JsonGenerator g, org.locationtech.jts.geom.Coordinate[] cs, boolean reversed)
+      throws IOException {
+    g.writeStartArray();
+    for (int i = 0; i < cs.length; i++) {
+      writePosition(g, cs[reversed ? cs.length - 1 - i : i]);
+    }
+    g.writeEndArray();
+  }
+
+  private static void writePosition(JsonGenerator g, org.locationtech.jts.geom.Coordinate c) throws IOException {
+    g.writeStartArray();
+    writeOrdinate(g, c.x);
+    writeOrdinate(g, c.y);
+    if (!Double.isNaN(c.getZ())) {
+      writeOrdinate(g, c.getZ());
+    }
+    g.writeEndArray();
+  }
+
+  private static void writeOrdinate(JsonGenerator g, double v) throws IOException {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException("a GeoJSON coordinate must be finite, got " + v);
+    }
+    // Double.toString's shortest round-trip digits, without exponent: 39500000, 117.01.
+    g.writeNumber(java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
   }
 
   private static void writeId(JsonGenerator g, String id) throws IOException {

@@ -29,6 +29,7 @@ import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.contents.Contents;
 import mil.nga.geopackage.db.GeoPackageDataType;
 import mil.nga.geopackage.db.TableColumnKey;
+import mil.nga.geopackage.extension.rtree.RTreeIndexExtension;
 import mil.nga.geopackage.features.columns.GeometryColumns;
 import mil.nga.geopackage.features.user.FeatureColumn;
 import mil.nga.geopackage.features.user.FeatureDao;
@@ -62,8 +63,9 @@ import org.locationtech.jts.io.WKBWriter;
  *
  * <p>Reading streams rows through a database cursor. Writing builds a whole new GeoPackage in a
  * temporary file next to the target and moves it into place, so the target is replaced whole or not
- * at all. A layer mixing Polygon and MultiPolygon (common after overlay) is written as a MULTIPOLYGON
- * table with the polygons promoted, which GDAL/QGIS read without complaint.
+ * at all; each table gets the standard R-tree spatial index. A layer mixing Polygon and MultiPolygon
+ * (common after overlay) is written as a MULTIPOLYGON table with the polygons promoted, which GDAL and
+ * QGIS read without complaint. Feature ids that are distinct positive integers are kept as fid.
  */
 public final class GeoPackageFormat implements LayerFormat {
 
@@ -482,6 +484,9 @@ public final class GeoPackageFormat implements LayerFormat {
     } finally {
       dao.endTransaction(ok);
     }
+    // The standard R-tree spatial index (gpkg_rtree_index), as GDAL writes it: QGIS, GDAL and map servers
+    // use it for bounding-box queries on big 三调 layers.
+    new RTreeIndexExtension(gp).create(dao.getTable());
   }
 
   /** Feature ids become fid when all are distinct positive integers (e.g. shapefile record numbers). */

@@ -48,7 +48,8 @@ public final class Layers {
   }
 
   public static LayerReader open(String location, ReadOptions options) {
-    int hash = location.indexOf('#');
+    // A file whose name itself contains '#' is taken whole.
+    int hash = Files.exists(Path.of(location)) ? -1 : location.lastIndexOf('#');
     Path file = Path.of(hash >= 0 ? location.substring(0, hash) : location);
     String layer = hash >= 0 ? location.substring(hash + 1) : null;
     if (!Files.exists(file)) {

@@ -114,7 +114,8 @@ public final class ShapefileFormat implements LayerFormat {
       checkShpLength(shp);
       this.driver = new SHPDriver();
       try {
-        driver.initDriverFromFile(shp.toFile(), encoding.name());
+        // Absolute: H2GIS looks up the .shx/.dbf via getParentFile(), null for "DLTB.shp".
+        driver.initDriverFromFile(shp.toAbsolutePath().toFile(), encoding.name());
       } catch (IOException | RuntimeException e) {
         closeQuietly();
         throw new InputDataException(shp, "unreadable shapefile: " + e.getMessage(), e);

@@ -36,6 +36,7 @@ class GeoJsonFormatTest {
     // The file is UTF-8 text holding the Chinese value itself.
     assertThat(Files.readString(json, StandardCharsets.UTF_8)).contains("城关镇东关村");
 
+    assertThat(Layers.layerNames(json)).containsExactly("DLTB");
     try (LayerReader r = Layers.open(json)) {
       assertThat(r.crs()).isEqualTo(Crs.epsg(4527));
       assertThat(r.schema().name()).isEqualTo("DLTB");
@@ -131,6 +132,32 @@ class GeoJsonFormatTest {
     Files.writeString(geometry, "{\"type\":\"LineString\",\"coordinates\":[[0,0],[3,4]]}");
     Geometry line = Layers.read(geometry).features().get(0).geometry();
     assertThat(line.getLength()).isEqualTo(5.0); // 3-4-5 triangle
+  }
+
+  @Test
+  void coordinatesRoundTripBitForBit(@TempDir Path dir) throws Exception {
+    // Full-precision doubles at Gauss–Krüger and degree magnitudes, a hole, and a clockwise shell.
+    double x = 39_500_123.456789012;
+    double y = 4_000_200.000000001;
+    Polygon withHole = GF.createPolygon(
+        GF.createLinearRing(new Coordinate[] {new Coordinate(x, y), new Coordinate(x, y + 200.1),
+            new Coordinate(x + 200.3, y + 200.1), new Coordinate(x + 200.3, y), new Coordinate(x, y)}),
+        new org.locationtech.jts.geom.LinearRing[] {GF.createLinearRing(new Coordinate[] {
+            new Coordinate(x + 10, y + 10), new Coordinate(x + 20, y + 10), new Coordinate(x + 20, y + 20),
+            new Coordinate(x + 10, y + 20), new Coordinate(x + 10, y + 10)})});
+    Layer l = new Layer(new LayerSchema("T", List.of(), "Polygon"), Crs.epsg(4527),
+        List.of(new Feature("1", withHole, attrs())));
+    Path json = dir.resolve("t.geojson");
+    Layers.write(l, json);
+    String text = Files.readString(json);
+    // The shortest decimal that reads back as the same double (Double.toString: 3.950012345678901E7), no exponent.
+    assertThat(text).contains("39500123.45678901,").doesNotContain("E7");
+    Geometry back = Layers.read(json).features().get(0).geometry();
+    assertThat(back.norm().equalsExact(withHole.norm(), 0.0)).isTrue();
+    assertThat(back.getArea()).isEqualTo(withHole.getArea());
+    Polygon p = (Polygon) back;
+    assertThat(org.locationtech.jts.algorithm.Orientation.isCCW(p.getExteriorRing().getCoordinates())).isTrue();
+    assertThat(org.locationtech.jts.algorithm.Orientation.isCCW(p.getInteriorRingN(0).getCoordinates())).isFalse();
   }
 
   @Test

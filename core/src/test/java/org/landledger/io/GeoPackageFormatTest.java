@@ -99,6 +99,13 @@ class GeoPackageFormatTest {
       assertThat(b.geometry().getArea()).isEqualTo(5_000.0);
       assertThat(AreaCalculator.of(r.crs(), AreaMode.PLANAR).area(b.geometry())).isEqualTo(5_000.0);
     }
+    // The standard R-tree spatial index is there for GDAL/QGIS.
+    mil.nga.geopackage.GeoPackage gp = mil.nga.geopackage.GeoPackageManager.open(gpkg.toFile());
+    try {
+      assertThat(new mil.nga.geopackage.extension.rtree.RTreeIndexExtension(gp).has("DLTB")).isTrue();
+    } finally {
+      gp.close();
+    }
   }
 
   @Test
@@ -119,6 +126,21 @@ class GeoPackageFormatTest {
     assertThat(Layers.layerNames(gpkg)).contains(Layers.read(gpkg.toString()).name());
     assertThatThrownBy(() -> Layers.open(gpkg + "#JBNTBHTB")).isInstanceOf(InputDataException.class)
         .hasMessageContaining("county.gpkg").hasMessageContaining("JBNTBHTB").hasMessageContaining("DLTB");
+  }
+
+  @Test
+  void chineseTableAndFieldNames(@TempDir Path dir) {
+    Layer l = new Layer(new LayerSchema("地类图斑", List.of(new Field("地类名称", FieldType.STRING),
+        new Field("图斑面积", FieldType.DOUBLE)), "Polygon"), Crs.epsg(4527),
+        List.of(new Feature("1", square(39_500_000, 4_000_000, 30), attrs("地类名称", "旱地", "图斑面积", 900.0))));
+    Path gpkg = dir.resolve("三调.gpkg");
+    Layers.write(l, gpkg);
+    assertThat(Layers.layerNames(gpkg)).containsExactly("地类图斑");
+    Feature f = Layers.read(gpkg + "#地类图斑").features().get(0);
+    assertThat(f.string("地类名称")).isEqualTo("旱地");
+    // 30 × 30 = 900 m²
+    assertThat(f.number("图斑面积")).isEqualTo(900.0);
+    assertThat(f.geometry().getArea()).isEqualTo(900.0);
   }
 
   @Test

@@ -132,6 +132,45 @@ class ShapefileFormatTest {
     }
   }
 
+  @Test
+  void rewritingWithoutCrsRemovesTheOldPrj(@TempDir Path dir) throws Exception {
+    Path shp = dir.resolve("DLTB.shp");
+    Layers.write(dltb(), shp);
+    assertThat(dir.resolve("DLTB.prj")).exists();
+    Layer noCrs = new Layer(dltb().schema(), null, dltb().features());
+    Layers.write(noCrs, shp);
+    // A stale .prj would claim EPSG:4527 for data that no longer says so.
+    assertThat(dir.resolve("DLTB.prj")).doesNotExist();
+    try (LayerReader r = Layers.open(shp)) {
+      assertThat(r.crs()).isNull();
+      assertThat(r.count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void relativePathWithoutFolderReads() throws Exception {
+    // "DLTB.shp" as typed on the command line: no parent folder in the path.
+    String stem = "ll-relative-" + System.nanoTime();
+    Path shp = Path.of(stem + ".shp");
+    try {
+      Layers.write(dltb(), shp);
+      try (LayerReader r = Layers.open(shp)) {
+        assertThat(r.readAll().features().get(0).string("DLMC")).isEqualTo("水田");
+      }
+    } finally {
+      for (String ext : List.of(".shp", ".shx", ".dbf", ".prj", ".cpg")) {
+        Files.deleteIfExists(Path.of(stem + ext));
+      }
+    }
+  }
+
+  @Test
+  void hashInAFileNameIsPartOfTheName(@TempDir Path dir) {
+    Path shp = dir.resolve("DLTB#2.shp");
+    Layers.write(dltb(), shp);
+    assertThat(Layers.read(shp.toString()).size()).isEqualTo(1);
+  }
+
   private static int indexOf(byte[] hay, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= hay.length; i++) {
