@@ -94,7 +94,7 @@ final class EcoInputs {
     if (by == null) {
       return LandUseAreas.byTownshipCode(landUse(), areas);
     }
-    Layer regions = Layers.read(by, input.readOptions());
+    Layer regions = read(by);
     return LandUseAreas.byRegionLayer(landUse(), areas, regions, byField, byNameField);
   }
 

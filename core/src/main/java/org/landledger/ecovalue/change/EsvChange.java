@@ -86,6 +86,8 @@ public final class EsvChange {
     m.put("deltaFromTransitions", fromTransitions);
     m.put("deltaFromUncoveredArea", uncovered);
     m.put("transitions", transitions);
+    m.put("unvaluedCodesBefore", before.unvaluedJson());
+    m.put("unvaluedCodesAfter", after.unvaluedJson());
     m.put("matrix", matrixJson());
     m.put("uncovered", uncoveredJson());
     m.put("overlay", transfer.describeCrs());
