@@ -159,6 +159,17 @@ class ChangeTest {
   }
 
   @Test
+  void selfOverlappingPolygonsAreFlagged() {
+    // after map: Q1 x 0–150 and a duplicate Q1b over x 100–150 (0.5 ha counted twice)
+    Layer a = layer("A", GK39, after().features().get(0), after().features().get(1),
+        tb("Q1b", rect(100, 0, 150, 100), "0103", 0, "110101001001"));
+    LandUseTransfer t = LandUseTransfer.compute(before(), a, planar());
+    assertThat(t.afterSelfOverlapM2()).isCloseTo(5000, within(1e-4));
+    assertThat(t.beforeSelfOverlapM2()).isZero();
+    assertThat(t.describeOverlay()).containsKey("warning");
+  }
+
+  @Test
   void differentCrsIsReprojected() {
     // the before map delivered in CGCS2000 geographic (EPSG:4490); areas measured on the ellipsoid in both
     Crs geo = Crs.epsg(4490);
@@ -168,7 +179,7 @@ class ChangeTest {
     AreaCalculator ell = AreaCalculator.of(GK39, AreaMode.ELLIPSOIDAL);
     LandUseTransfer t = LandUseTransfer.compute(b4490, after(), ell);
     assertThat(t.reprojected()).isTrue();
-    assertThat(t.describeCrs()).containsEntry("reprojected", true).containsEntry("beforeCrs", "EPSG:4490");
+    assertThat(t.describeOverlay()).containsEntry("reprojected", true).containsEntry("beforeCrs", "EPSG:4490");
     LandUseTransfer same = LandUseTransfer.compute(b, after(), ell);
     // the same allocation as with both maps in EPSG:4527, to a tenth of a mm² per ha-scale cell
     same.areaM2().forEach((k, v) -> assertThat(t.areaM2(k.from(), k.to())).as(k.toString()).isCloseTo(v, within(1e-3)));

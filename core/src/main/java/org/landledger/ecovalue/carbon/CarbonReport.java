@@ -80,7 +80,7 @@ public final class CarbonReport {
     m.put("transitions", tr);
     m.put("deltaFromUncoveredAreaTC",
         model.stock(t.uncoveredAfter()).totalTC() - model.stock(t.uncoveredBefore()).totalTC());
-    m.put("overlay", t.describeCrs());
+    m.put("overlay", t.describeOverlay());
     return m;
   }
 

@@ -90,7 +90,7 @@ public final class EsvChange {
     m.put("unvaluedCodesAfter", after.unvaluedJson());
     m.put("matrix", matrixJson());
     m.put("uncovered", uncoveredJson());
-    m.put("overlay", transfer.describeCrs());
+    m.put("overlay", transfer.describeOverlay());
     Map<String, Object> sens = new LinkedHashMap<>();
     sens.put("before", Sensitivity.table(model, transfer.beforeByCode(), sensitivityChange));
     sens.put("after", Sensitivity.table(model, transfer.afterByCode(), sensitivityChange));

@@ -43,6 +43,8 @@ public final class LandUseTransfer {
   private final Map<String, Double> uncoveredAfter;
   private final Crs crs;
   private final Crs beforeCrs;
+  private double beforeSelfOverlapM2;
+  private double afterSelfOverlapM2;
 
   private LandUseTransfer(Map<Transition, Double> areaM2, Map<String, Double> uncoveredBefore,
       Map<String, Double> uncoveredAfter, Crs crs, Crs beforeCrs) {
@@ -62,6 +64,8 @@ public final class LandUseTransfer {
     Map<Transition, Double> t = new TreeMap<>();
     Map<String, Double> covered = new HashMap<>();
     Map<String, Double> uncoveredAfter = new TreeMap<>();
+    // [0]: before-map polygons overlapping each other under an after polygon; [1]: the reverse
+    double[] overlaps = new double[2];
     for (Feature f : after.features()) {
       SurveyPolygon sa = SurveyPolygon.of(f, after.location());
       if (f.geometry() == null || f.geometry().isEmpty()) {
@@ -78,6 +82,7 @@ public final class LandUseTransfer {
             t.merge(new Transition(from, to), p.areaM2() * x1 * x2, Double::sum)));
       }
       addRest(uncoveredAfter, sa, area - inBefore, area);
+      overlaps[0] += excess(area - inBefore, area);
     }
     Map<String, Double> uncoveredBefore = new TreeMap<>();
     for (Feature f : b.features()) {
@@ -85,9 +90,14 @@ public final class LandUseTransfer {
         continue;
       }
       double area = areas.area(f.geometry());
-      addRest(uncoveredBefore, overlay.survey(f), area - covered.getOrDefault(f.id(), 0.0), area);
+      double rest = area - covered.getOrDefault(f.id(), 0.0);
+      addRest(uncoveredBefore, overlay.survey(f), rest, area);
+      overlaps[1] += excess(rest, area);
     }
-    return new LandUseTransfer(t, uncoveredBefore, uncoveredAfter, after.crs(), before.crs());
+    LandUseTransfer result = new LandUseTransfer(t, uncoveredBefore, uncoveredAfter, after.crs(), before.crs());
+    result.beforeSelfOverlapM2 = overlaps[0];
+    result.afterSelfOverlapM2 = overlaps[1];
+    return result;
   }
 
   private static void addRest(Map<String, Double> into, SurveyPolygon s, double rest, double area) {
@@ -95,6 +105,11 @@ public final class LandUseTransfer {
     if (rest > Math.max(1e-6, area * 1e-9)) {
       s.split(rest).forEach((c, a) -> into.merge(c, a, Double::sum));
     }
+  }
+
+  /** Area counted twice because a map's polygons overlap each other (negative rest beyond noise). */
+  private static double excess(double rest, double area) {
+    return rest < -Math.max(1e-6, area * 1e-9) ? -rest : 0.0;
   }
 
   private static Layer inCrsOf(Layer before, Layer after) {
@@ -171,8 +186,26 @@ public final class LandUseTransfer {
     return beforeCrs != null && crs != null && !beforeCrs.equals(crs);
   }
 
-  public Map<String, Object> describeCrs() {
+  /**
+   * Area (m²) counted more than once because the before map's polygons overlap each other; such overlaps break
+   * the row/column identities and should be fixed in the data (三调 图斑 must not overlap).
+   */
+  public double beforeSelfOverlapM2() {
+    return beforeSelfOverlapM2;
+  }
+
+  /** The same for the after map. */
+  public double afterSelfOverlapM2() {
+    return afterSelfOverlapM2;
+  }
+
+  public Map<String, Object> describeOverlay() {
     Map<String, Object> m = new LinkedHashMap<>();
+    if (beforeSelfOverlapM2 > 0 || afterSelfOverlapM2 > 0) {
+      m.put("warning", "图层内部存在相互重叠的图斑，重叠面积被重复计入转移矩阵 (self-overlapping polygons counted twice)");
+      m.put("beforeSelfOverlapM2", beforeSelfOverlapM2);
+      m.put("afterSelfOverlapM2", afterSelfOverlapM2);
+    }
     m.put("crs", String.valueOf(crs));
     m.put("beforeCrs", String.valueOf(beforeCrs));
     m.put("reprojected", reprojected());
