@@ -56,13 +56,13 @@ public final class EsvCommand implements Callable<Integer> {
       description = "当量因子表 (layout of esv-xie2015.csv); default: Xie et al. 2015.")
   Path coefficients;
 
-  @Option(names = "--npp-factor", defaultValue = "1", description = "区域 NPP 修正系数 (regional/national mean).")
+  @Option(names = "--npp-factor", defaultValue = "1", paramLabel = "K", description = "区域 NPP 修正系数 (regional/national mean).")
   double npp;
 
-  @Option(names = "--precipitation-factor", defaultValue = "1", description = "降水修正系数 (water supply, hydrological regulation).")
+  @Option(names = "--precipitation-factor", defaultValue = "1", paramLabel = "K", description = "降水修正系数 (water supply, hydrological regulation).")
   double precipitation;
 
-  @Option(names = "--soil-factor", defaultValue = "1", description = "土壤保持修正系数 (soil conservation).")
+  @Option(names = "--soil-factor", defaultValue = "1", paramLabel = "K", description = "土壤保持修正系数 (soil conservation).")
   double soil;
 
   @Option(names = "--npp-raster", paramLabel = "TIF", description = "NPP GeoTIFF: per-polygon factor = zonal mean / --npp-mean.")

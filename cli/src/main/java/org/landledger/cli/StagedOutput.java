@@ -23,6 +23,9 @@ final class StagedOutput implements AutoCloseable {
 
   StagedOutput(Path out, String prefix) {
     this.out = out;
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
+    }
     try {
       Files.createDirectories(out);
       this.tmp = Files.createTempDirectory(out, "." + prefix + "-tmp-");
