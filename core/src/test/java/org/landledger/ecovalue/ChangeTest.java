@@ -96,6 +96,11 @@ class ChangeTest {
     Map<String, Object> json = c.toJson();
     assertThat((double) json.get("deltaFromTransitions")).isCloseTo(-21779, within(1e-4));
     assertThat((double) json.get("deltaFromUncoveredArea")).isCloseTo(0, within(1e-9));
+    // 0301 → 0702 carries −11545 / −21779 = 0.53009… of the net change
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> tr = (List<Map<String, Object>>) json.get("transitions");
+    Map<String, Object> homestead = tr.stream().filter(x -> x.get("to").equals("0702")).findFirst().orElseThrow();
+    assertThat((double) homestead.get("shareOfDelta")).isCloseTo(11545.0 / 21779, within(1e-9));
   }
 
   @Test

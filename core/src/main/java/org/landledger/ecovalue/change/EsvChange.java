@@ -80,6 +80,8 @@ public final class EsvChange {
       t.put("toEcosystem", model.mapping().ecosystem(to).orElse(null));
       t.put("areaHa", Units.m2ToHa(e.getValue()));
       t.put("valueDelta", c);
+      // share of the net delta; shares of opposite sign can exceed ±1 when gains and losses offset
+      t.put("shareOfDelta", delta() == 0 ? null : c / delta());
       transitions.add(t);
     }
     double uncovered = model.value(transfer.uncoveredAfter()).total() - model.value(transfer.uncoveredBefore()).total();
