@@ -86,7 +86,11 @@ public final class GepAccount {
       if (!inRegion) {
         // whole study area (or a region the map does not have): counted in the total, not in a region
         totalByCat[GepParameters.CATEGORIES.indexOf(s.category())] += s.value();
-        unassigned.add(statJson(s));
+        Map<String, Object> e = statJson(s);
+        if (s.region() != null) {
+          e.put("warning", "地区代码 " + s.region() + " 不在核算单元中，计入全域合计 (region not in the map: counted in the total only)");
+        }
+        unassigned.add(e);
       }
     }
     Map<String, Object> total = new LinkedHashMap<>();
