@@ -46,18 +46,19 @@ class ChangeTest {
   }
 
   @Test
-  void transferMatrixAllocatesOverTheProductOfBothSplits() {
+  void transferMatrixCouplesBothTianKanSplits() {
     LandUseTransfer t = LandUseTransfer.compute(before(), after(), planar());
-    // Q1 ∩ P1 = 1 ha: (0101 .9, 1203 .1) × (0103 .8, 1203 .2)
-    assertThat(ha(t, "0101", "0103")).isCloseTo(0.72, within(EPS));
-    assertThat(ha(t, "0101", "1203")).isCloseTo(0.18, within(EPS));
-    assertThat(ha(t, "1203", "0103")).isCloseTo(0.08, within(EPS));
-    assertThat(ha(t, "1203", "1203")).isCloseTo(0.02, within(EPS));
+    // Q1 ∩ P1 = 1 ha: before (0101 .9, 1203 .1), after (0103 .8, 1203 .2): the ridges persist, 1203 → 1203 =
+    // min(.1, .2) = .1; the rest of 0101 (.9) goes to 0103 .8 and 1203 .1
+    assertThat(ha(t, "1203", "1203")).isCloseTo(0.1, within(EPS));
+    assertThat(ha(t, "0101", "0103")).isCloseTo(0.8, within(EPS));
+    assertThat(ha(t, "0101", "1203")).isCloseTo(0.1, within(EPS));
+    assertThat(ha(t, "1203", "0103")).isZero();
     // Q1 ∩ P2 = 0.5 ha: 0301 × (0103 .8, 1203 .2); Q2 ∩ P2 = 0.5 ha 0301 → 0702
     assertThat(ha(t, "0301", "0103")).isCloseTo(0.4, within(EPS));
     assertThat(ha(t, "0301", "1203")).isCloseTo(0.1, within(EPS));
     assertThat(ha(t, "0301", "0702")).isCloseTo(0.5, within(EPS));
-    assertThat(t.areaM2()).hasSize(7);
+    assertThat(t.areaM2()).hasSize(6);
     // rows = before class areas: 0101 0.9, 1203 0.1, 0301 1.0 ha
     assertThat(t.rowTotals().get("0101")).isCloseTo(9000, within(1e-4));
     assertThat(t.rowTotals().get("1203")).isCloseTo(1000, within(1e-4));
@@ -79,20 +80,37 @@ class ChangeTest {
   }
 
   @Test
+  void unchangedFarmlandIsNoChange() {
+    // the same 0102 polygon with KCXS .08 on both dates: purely diagonal (no ridge ↔ field swaps)
+    Layer b = layer("B", GK39, tb("P", rect(0, 0, 100, 100), "0102", 0.08, "110101001001"));
+    Layer a = layer("A", GK39, tb("Q", rect(0, 0, 100, 100), "0102", 0.08, "110101001001"));
+    LandUseTransfer t = LandUseTransfer.compute(b, a, planar());
+    assertThat(t.areaM2()).hasSize(2);
+    assertThat(ha(t, "0102", "0102")).isCloseTo(0.92, within(EPS));
+    assertThat(ha(t, "1203", "1203")).isCloseTo(0.08, within(EPS));
+    // KCXS .08 → .05: .03 ha of ridge became field
+    LandUseTransfer t2 = LandUseTransfer.compute(b,
+        layer("A", GK39, tb("Q", rect(0, 0, 100, 100), "0102", 0.05, "110101001001")), planar());
+    assertThat(ha(t2, "1203", "0102")).isCloseTo(0.03, within(EPS));
+    assertThat(ha(t2, "0102", "1203")).isZero();
+    assertThat(ha(t2, "1203", "1203")).isCloseTo(0.05, within(EPS));
+  }
+
+  @Test
   void esvDeltaAndContributions() {
     EsvChange c = new EsvChange(MODEL, LandUseTransfer.compute(before(), after(), planar()), 0.5);
     // before: 0.9 × 3890 + 1 × 23090 = 26591; after: Σ dryland 4.01 → 1.2 × 4010 = 4812
     assertThat(c.before().total()).isCloseTo(26591, within(1e-4));
     assertThat(c.after().total()).isCloseTo(4812, within(1e-4));
     assertThat(c.delta()).isCloseTo(-21779, within(1e-4));
-    // contributions: 0101→0103 0.72 × (4010 − 3890) = 86.4; 0101→1203 0.18 × −3890 = −700.2;
-    // 1203→0103 0.08 × 4010 = 320.8; 0301→0103 0.4 × (4010 − 23090) = −7632; 0301→1203 −2309; 0301→0702 −11545
-    assertThat(c.contribution("0101", "0103")).isCloseTo(86.4, within(1e-6));
-    assertThat(c.contribution("0101", "1203")).isCloseTo(-700.2, within(1e-6));
-    assertThat(c.contribution("1203", "0103")).isCloseTo(320.8, within(1e-6));
+    // contributions: 0101→0103 0.8 × (4010 − 3890) = 96; 0101→1203 0.1 × −3890 = −389; 1203→1203 0;
+    // 0301→0103 0.4 × (4010 − 23090) = −7632; 0301→1203 0.1 × −23090 = −2309; 0301→0702 0.5 × −23090 = −11545
+    assertThat(c.contribution("0101", "0103")).isCloseTo(96, within(1e-6));
+    assertThat(c.contribution("0101", "1203")).isCloseTo(-389, within(1e-6));
+    assertThat(c.contribution("1203", "1203")).isZero();
     assertThat(c.contribution("0301", "0103")).isCloseTo(-7632, within(1e-6));
     assertThat(c.contribution("0301", "0702")).isCloseTo(-11545, within(1e-6));
-    // Σ = 86.4 − 700.2 + 320.8 − 7632 − 2309 − 11545 = −21779
+    // Σ = 96 − 389 − 7632 − 2309 − 11545 = −21779
     Map<String, Object> json = c.toJson();
     assertThat((double) json.get("deltaFromTransitions")).isCloseTo(-21779, within(1e-4));
     assertThat((double) json.get("deltaFromUncoveredArea")).isCloseTo(0, within(1e-9));
@@ -107,12 +125,12 @@ class ChangeTest {
   void extentAccountIdentities() {
     EsvChange c = new EsvChange(MODEL, LandUseTransfer.compute(before(), after(), planar()), 0.5);
     Map<String, ExtentAccount.Entry> e = byType(c.extentAccount());
-    // paddy: 0.9 → 0; mixed_forest 1 → 0; dryland 0 → 1.2 (from paddy .72, forest .4, 田坎 .08)
+    // paddy: 0.9 → 0; mixed_forest 1 → 0; dryland 0 → 1.2 (from paddy .8, forest .4)
     check(e.get("paddy"), 0.9, 0, 0.9, 0);
     check(e.get("mixed_forest"), 1.0, 0, 1.0, 0);
     check(e.get("dryland"), 0, 1.2, 0, 1.2);
-    // none (田坎, homestead): opening 0.1; additions .18 (paddy) + .1 + .5 (forest) = .78; reductions .08; closing .8
-    check(e.get("none"), 0.1, 0.78, 0.08, 0.8);
+    // none (田坎, homestead): opening 0.1 (stays); additions .1 (paddy) + .1 + .5 (forest) = .7; closing .8
+    check(e.get("none"), 0.1, 0.7, 0, 0.8);
     for (ExtentAccount.Entry x : e.values()) {
       assertThat(x.opening() + x.additions() - x.reductions()).as(x.ecosystem()).isCloseTo(x.closing(), within(1e-9));
       assertThat(x.netChange()).isCloseTo(x.closing() - x.opening(), within(1e-9));

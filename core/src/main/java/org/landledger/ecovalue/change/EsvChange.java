@@ -98,8 +98,10 @@ public final class EsvChange {
     sens.put("after", Sensitivity.table(model, transfer.afterByCode(), sensitivityChange));
     m.put("sensitivity", sens);
     m.put("extentAccount", extentAccount().stream().map(ExtentAccount.Entry::toJson).toList());
-    m.put("areaRule", "每块叠加碎片按前后两期图斑的（1−KCXS, KCXS）拆分之积分配；行和=前期地类面积，列和=后期地类面积（共同范围内）"
-        + " / each overlay piece is allocated over the product of the before and after 田坎 splits");
+    m.put("areaRule", "每块叠加碎片按前后两期图斑的（1−KCXS, KCXS）拆分配对：两期相同地类（如田坎 1203）先按较小份额保留在对角线，"
+        + "其余按剩余份额之积分配；行和=前期地类面积，列和=后期地类面积（共同范围内）"
+        + " / each overlay piece couples the before and after 田坎 splits: shared codes keep min(before, after) on the"
+        + " diagonal, the rest is spread proportionally; rows = before class areas, columns = after class areas");
     return m;
   }
 
