@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.landledger.landuse.LandUseCodes;
-import org.landledger.server.render.SldWriter;
-import org.landledger.server.render.Style;
-import org.landledger.server.render.Styles;
+import org.landledger.render.SldWriter;
+import org.landledger.render.Style;
+import org.landledger.render.Styles;
 
 class SldWriterTest {
 
