@@ -14,7 +14,9 @@ class SldWriterTest {
   void everyProjectStyleExportsAsSchemaValidSld10() {
     for (Style s : new Style[] {Styles.landUse(LandUseCodes.standard()), Styles.redLineStatus(), Styles.conflict(),
         Styles.plain("x")}) {
-      Fixtures.validate(SldWriter.toSld("layer", s), "ogc/sld/1.0.0/StyledLayerDescriptor.xsd");
+      for (SldWriter.GeometryKind k : SldWriter.GeometryKind.values()) {
+        Fixtures.validate(SldWriter.toSld("layer", s, k), "ogc/sld/1.0.0/StyledLayerDescriptor.xsd");
+      }
     }
   }
 
