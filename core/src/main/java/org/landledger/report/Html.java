@@ -24,7 +24,9 @@ public final class Html {
       caption{caption-side:top;text-align:left;font-weight:bold;padding:2px 0}
       p.warn{background:#fff4ce;border-left:4px solid #e0a800;padding:4px 8px}
       span.sw{display:inline-block;width:12px;height:12px;border:1px solid #666;margin:0 4px 0 12px}
-      .fig{margin:8px 0}
+      .fig{margin:8px 0;page-break-inside:avoid}
+      h2{page-break-after:avoid}
+      tr{page-break-inside:avoid}
       """;
 
   private Html() {}

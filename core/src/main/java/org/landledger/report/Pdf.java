@@ -25,6 +25,13 @@ public final class Pdf {
   private static final String[] FAMILIES = {"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei",
       "sans-serif"};
 
+  /** openhtmltopdf logs every step at INFO on stderr; keep its warnings only (strong reference: JUL is weak). */
+  private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("com.openhtmltopdf");
+
+  static {
+    QUIET.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private Pdf() {}
 
   /** Writes {@code html} (well-formed XHTML) as a PDF to {@code out} using {@code font} (.ttf or .ttc). */
