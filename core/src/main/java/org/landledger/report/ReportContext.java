@@ -50,4 +50,30 @@ public record ReportContext(Lang lang, SurveyMeta survey, Map<String, String> pa
     }
     return List.of(new MapImages.Layer("DLTB", fs));
   }
+
+  /**
+   * The map section's blocks: {@code overlays} drawn over the land-use base inside {@code extent} (grown to the
+   * image's shape), the caption and a legend of the overlays' colours plus the main land-use classes. Empty
+   * when there is no renderer or nothing to show.
+   */
+  public List<Report.Block> map(Envelope extent, List<MapImages.Layer> overlays, String caption,
+      List<String> colours, List<String> labels, LandUseStructure structure, Messages msg) {
+    if (maps == null || extent == null || extent.isNull()) {
+      return List.of();
+    }
+    Envelope bbox = MapImages.fit(extent, MAP_W, MAP_H, 0.08);
+    List<MapImages.Layer> layers = new ArrayList<>(landUseBase(structure, bbox));
+    layers.addAll(overlays);
+    byte[] png = maps.png(layers, bbox, MAP_W, MAP_H);
+    List<String> c = new ArrayList<>(colours);
+    List<String> l = new ArrayList<>(labels);
+    if (landUse != null) {
+      for (String g : List.of("01", "03", "07", "11")) {
+        c.add(structure.groupColour(g));
+        l.add(structure.groupName(g, msg));
+      }
+    }
+    return List.of(new Report.Image(png, caption, MAP_W * 2 / 3, MAP_H * 2 / 3),
+        new Report.Paragraph(caption, false), new Report.Legend(c, l));
+  }
 }

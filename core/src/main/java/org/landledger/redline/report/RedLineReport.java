@@ -67,11 +67,9 @@ public final class RedLineReport {
       b.section(msg.get("redline.section.landuse"), lu);
     }
     b.section(msg.get("redline.section.compensation"), compensation(r, msg));
-    if (ctx.maps() != null) {
-      List<Report.Block> map = map(r, ctx, structure, msg);
-      if (!map.isEmpty()) {
-        b.section(msg.get("section.map"), map);
-      }
+    List<Report.Block> map = map(r, ctx, structure, msg);
+    if (!map.isEmpty()) {
+      b.section(msg.get("section.map"), map);
     }
     b.section(msg.get("redline.section.fail"), findings(r, Status.FAIL, msg));
     List<ParcelResult> warn = r.parcels().stream().filter(p -> p.status() == Status.WARN).toList();
@@ -186,11 +184,6 @@ public final class RedLineReport {
         env.expandToInclude(p.geometry().getEnvelopeInternal());
       }
     });
-    if (env.isNull()) {
-      return List.of();
-    }
-    Envelope bbox = MapImages.fit(env, ReportContext.MAP_W, ReportContext.MAP_H, 0.08);
-    List<MapImages.Layer> layers = new ArrayList<>(ctx.landUseBase(structure, bbox));
     List<MapImages.Styled> parcels = new ArrayList<>();
     List<MapImages.Styled> conflicts = new ArrayList<>();
     for (ParcelResult p : r.parcels()) {
@@ -201,9 +194,6 @@ public final class RedLineReport {
         }
       }
     }
-    layers.add(new MapImages.Layer("parcels", parcels));
-    layers.add(new MapImages.Layer("conflicts", conflicts));
-    byte[] png = ctx.maps().png(layers, bbox, ReportContext.MAP_W, ReportContext.MAP_H);
     List<String> colours = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (Status s : Status.values()) {
@@ -212,15 +202,8 @@ public final class RedLineReport {
     }
     colours.add("#7b0000");
     labels.add(msg.get("redline.map.conflict"));
-    if (ctx.landUse() != null) {
-      for (String g : List.of("01", "03", "07", "11")) {
-        colours.add(structure.groupColour(g));
-        labels.add(structure.groupName(g, msg));
-      }
-    }
-    return List.of(new Report.Image(png, msg.get("redline.map.caption"), ReportContext.MAP_W / 3 * 2,
-        ReportContext.MAP_H / 3 * 2), new Report.Paragraph(msg.get("redline.map.caption"), false),
-        new Report.Legend(colours, labels));
+    return ctx.map(env, List.of(new MapImages.Layer("parcels", parcels), new MapImages.Layer("conflicts", conflicts)),
+        msg.get("redline.map.caption"), colours, labels, structure, msg);
   }
 
   private static List<Report.Block> findings(RedLineResult r, Status status, Messages msg) {
