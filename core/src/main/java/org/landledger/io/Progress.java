@@ -46,10 +46,10 @@ public final class Progress {
 
   /** One more item done. */
   public void step() {
-    long n = done.incrementAndGet();
     if (out == null) {
       return;
     }
+    long n = done.incrementAndGet();
     long now = clock.getAsLong();
     long last = lastDraw.get();
     if ((last == Long.MIN_VALUE || now - last >= REDRAW_NS) && lastDraw.compareAndSet(last, now)) {

@@ -54,6 +54,9 @@ public record BarChart(String title, String unit, List<String> categories, List<
       }
     }
     int plotW = WIDTH - LABEL_W - VALUE_W;
+    // Counts print as integers; as soon as one value has a fraction, all print with 2 decimals.
+    boolean integers = series.stream().flatMap(s -> s.values().stream())
+        .allMatch(v -> v == null || Math.rint(v) == v);
     StringBuilder sb = new StringBuilder();
     sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
         .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
@@ -73,7 +76,7 @@ public record BarChart(String title, String unit, List<String> categories, List<
             .append("\" height=\"").append(BAR_H - 2).append("\" fill=\"").append(Html.escape(series.get(s).colour()))
             .append("\"/>");
         sb.append("<text x=\"").append(LABEL_W + w + 4).append("\" y=\"").append(y + BAR_H - 3).append("\">")
-            .append(Html.escape(format(value))).append("</text>");
+            .append(Html.escape(format(value, integers))).append("</text>");
       }
     }
     if (n > 1) {
@@ -91,8 +94,7 @@ public record BarChart(String title, String unit, List<String> categories, List<
     return sb.toString();
   }
 
-  static String format(double v) {
-    return Math.rint(v) == v && Math.abs(v) < 1e12 ? String.format(Locale.ROOT, "%,.0f", v)
-        : String.format(Locale.ROOT, "%,.2f", v);
+  static String format(double v, boolean integer) {
+    return String.format(Locale.ROOT, integer ? "%,.0f" : "%,.2f", v);
   }
 }

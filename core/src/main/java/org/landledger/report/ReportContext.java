@@ -21,6 +21,11 @@ public record ReportContext(Lang lang, SurveyMeta survey, Map<String, String> pa
     survey = survey == null ? SurveyMeta.EMPTY : survey;
   }
 
+  /** The same context with another survey description (e.g. with township names from the result). */
+  public ReportContext withSurvey(SurveyMeta s) {
+    return new ReportContext(lang, s, parameters, maps, landUse);
+  }
+
   /** Map size in pixels. */
   public static final int MAP_W = 900;
   public static final int MAP_H = 600;

@@ -42,7 +42,14 @@ public final class RedLineReport {
 
   private RedLineReport() {}
 
-  public static Report build(RedLineResult r, ReportContext ctx) {
+  public static Report build(RedLineResult r, ReportContext context) {
+    Map<String, String> names = new TreeMap<>();
+    r.townships().forEach(t -> {
+      if (t.code() != null && t.name() != null) {
+        names.put(t.code(), t.name());
+      }
+    });
+    ReportContext ctx = context.withSurvey(context.survey().withTownshipNames(names));
     Messages msg = Messages.of(ctx.lang(), BUNDLE);
     Report.Builder b = Report.builder(ctx.lang(), msg.get("redline.title"));
     ctx.titleBlock(b, msg);
