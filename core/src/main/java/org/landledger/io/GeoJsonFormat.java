@@ -46,7 +46,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  *
  * <p>Reading makes two streaming passes: the first learns the property schema (types inferred from the
  * values: integral → INTEGER/LONG, fractional → DOUBLE, true/false → BOOLEAN, anything mixed → STRING)
- * and the feature count; every {@link LayerReader#features()} call streams the features again.
+ * and the feature count; every {@link LayerReader#features()} call streams the features again. JSON has
+ * no date type: DATE attributes are written as ISO text and read back as STRING.
  */
 public final class GeoJsonFormat implements LayerFormat {
 
@@ -102,6 +103,8 @@ public final class GeoJsonFormat implements LayerFormat {
     private final com.fasterxml.jackson.databind.node.ObjectNode top = MAPPER.createObjectNode();
     private String topType;
     private boolean typed;
+    /** Schema pass: return features without coordinates. */
+    boolean skipGeometry;
     JsonNode crs;
     String name;
 
@@ -141,7 +144,7 @@ public final class GeoJsonFormat implements LayerFormat {
             if (t != JsonToken.START_OBJECT) {
               throw new InputDataException(file, "not GeoJSON: \"features\" holds a " + t + " instead of a Feature object");
             }
-            return p.readValueAsTree();
+            return skipGeometry ? summary() : p.readValueAsTree();
           }
           JsonToken t = p.nextToken();
           if (t == JsonToken.END_OBJECT || t == null) {
@@ -186,6 +189,35 @@ public final class GeoJsonFormat implements LayerFormat {
       }
     }
 
+    /**
+     * The feature at the parser, with its geometry reduced to {"type": …}: the schema pass needs no
+     * coordinates, and skipping them keeps it a plain token scan.
+     */
+    private JsonNode summary() throws IOException {
+      var f = MAPPER.createObjectNode();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String member = p.currentName();
+        JsonToken v = p.nextToken();
+        if (member.equals("geometry") && v == JsonToken.START_OBJECT) {
+          var g = f.putObject("geometry");
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String gm = p.currentName();
+            p.nextToken();
+            if (gm.equals("type")) {
+              g.put("type", p.getText());
+            } else {
+              p.skipChildren();
+            }
+          }
+        } else if (member.equals("properties") || member.equals("id")) {
+          f.set(member, p.readValueAsTree());
+        } else {
+          p.skipChildren();
+        }
+      }
+      return f;
+    }
+
     /** A lone Feature document stays as is; a bare geometry becomes a feature without properties. */
     private static JsonNode asFeature(JsonNode n) {
       if ("Feature".equals(n.path("type").asText())) {
@@ -221,6 +253,7 @@ public final class GeoJsonFormat implements LayerFormat {
       String layerName;
       JsonNode crsNode;
       try (Cursor c = new Cursor(file)) {
+        c.skipGeometry = true;
         JsonNode f;
         while ((f = c.next()) != null) {
           n++;

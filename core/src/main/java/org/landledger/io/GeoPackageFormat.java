@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,6 +30,7 @@ import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.contents.Contents;
+import mil.nga.geopackage.db.CoreSQLUtils;
 import mil.nga.geopackage.db.GeoPackageDataType;
 import mil.nga.geopackage.db.TableColumnKey;
 import mil.nga.geopackage.extension.rtree.RTreeIndexExtension;
@@ -454,21 +458,35 @@ public final class GeoPackageFormat implements LayerFormat {
     gp.createFeatureTable(new FeatureTableMetadata(gc, fidName, columns, bbox));
     FeatureDao dao = gp.getFeatureDao(table);
     boolean keepIds = idsAreKeys(layer.features());
-    dao.getTable().setPkModifiable(keepIds);
+    List<Field> fields = layer.schema().fields();
+    // One prepared INSERT per table (NGA's row-by-row insert re-prepares its SQL for every feature).
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(CoreSQLUtils.quoteWrap(table)).append(" (")
+        .append(CoreSQLUtils.quoteWrap(fidName)).append(", ").append(CoreSQLUtils.quoteWrap(geomName));
+    for (Field f : fields) {
+      sql.append(", ").append(CoreSQLUtils.quoteWrap(f.name()));
+    }
+    sql.append(") VALUES (?, ?").append(", ?".repeat(fields.size())).append(')');
     WKBWriter wkb = new WKBWriter(2);
-    dao.beginTransaction();
+    Connection c = gp.getConnection().getConnection();
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(false);
     boolean ok = false;
-    try {
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int pending = 0;
       for (Feature f : layer.features()) {
-        FeatureRow row = dao.newRow();
         if (keepIds) {
-          row.setId(Long.parseLong(f.id()));
+          ps.setLong(1, Long.parseLong(f.id()));
+        } else {
+          ps.setNull(1, Types.INTEGER);
         }
         Geometry g = promote(f.geometry(), declared);
         if (g != null) {
-          row.setGeometry(GeoPackageGeometryData.createFromWkbAndBuildEnvelope(srs.getSrsId(), wkb.write(g)));
+          ps.setBytes(2, GeoPackageGeometryData.createFromWkbAndBuildEnvelope(srs.getSrsId(), wkb.write(g)).toBytes());
+        } else {
+          ps.setNull(2, Types.BLOB);
         }
-        for (Field field : layer.schema().fields()) {
+        for (int i = 0; i < fields.size(); i++) {
+          Field field = fields.get(i);
           Object v;
           try {
             v = gpkgValue(f.get(field.name()), field.type());
@@ -476,17 +494,46 @@ public final class GeoPackageFormat implements LayerFormat {
             throw new IllegalArgumentException("layer " + table + ", feature " + f.id() + ", field " + field.name()
                 + ": cannot store " + f.get(field.name()) + " as " + field.type(), e);
           }
-          row.setValue(field.name(), v);
+          bind(ps, i + 3, v);
         }
-        dao.insert(row);
+        // Batches: sqlite-jdbc's executeUpdate also queries last_insert_rowid() for every row.
+        ps.addBatch();
+        if (++pending == 1000) {
+          ps.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        ps.executeBatch();
       }
       ok = true;
     } finally {
-      dao.endTransaction(ok);
+      if (ok) {
+        c.commit();
+      } else {
+        c.rollback();
+      }
+      c.setAutoCommit(autoCommit);
     }
     // The standard R-tree spatial index (gpkg_rtree_index), as GDAL writes it: QGIS, GDAL and map servers
     // use it for bounding-box queries on big 三调 layers.
     new RTreeIndexExtension(gp).create(dao.getTable());
+  }
+
+  private static void bind(PreparedStatement ps, int index, Object v) throws SQLException {
+    if (v == null) {
+      ps.setNull(index, Types.NULL);
+    } else if (v instanceof Boolean b) {
+      ps.setInt(index, b ? 1 : 0); // GeoPackage BOOLEAN is an integer 0/1
+    } else if (v instanceof Integer n) {
+      ps.setInt(index, n);
+    } else if (v instanceof Long n) {
+      ps.setLong(index, n);
+    } else if (v instanceof Double d) {
+      ps.setDouble(index, d);
+    } else {
+      ps.setString(index, v.toString());
+    }
   }
 
   /** Feature ids become fid when all are distinct positive integers (e.g. shapefile record numbers). */

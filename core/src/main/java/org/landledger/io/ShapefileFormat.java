@@ -333,7 +333,7 @@ public final class ShapefileFormat implements LayerFormat {
     writeShapes(shp, layer, cs, header, fields);
   }
 
-  private static void addColumn(DbaseFileHeader header, String name, Field f)
+  static void addColumn(DbaseFileHeader header, String name, Field f)
       throws org.h2gis.functions.io.dbf.internal.DbaseFileException {
     {
       switch (f.type()) {
@@ -365,6 +365,7 @@ public final class ShapefileFormat implements LayerFormat {
             java.nio.file.StandardOpenOption.WRITE)) {
       ShapefileWriter shapes = new ShapefileWriter(shpOut, shxOut);
       shapes.writeHeaders(shapeType);
+      PolygonRecordLength.install(shapes, shapeType);
       DbaseFileWriter attributes = new DbaseFileWriter(header, dbfOut, cs);
       for (Feature f : layer.features()) {
         if (f.geometry() == null) {
@@ -385,6 +386,7 @@ public final class ShapefileFormat implements LayerFormat {
       shapes.close();
       attributes.close();
     }
+    stampDbfHeader(dbf, layer.size());
     String stem = stem(shp);
     Path dir = shp.getParent();
     if (layer.crs() != null) {
@@ -393,13 +395,33 @@ public final class ShapefileFormat implements LayerFormat {
     Files.writeString(dir.resolve(stem + ".cpg"), cs.name(), StandardCharsets.ISO_8859_1);
   }
 
-  private static boolean isGbk(Charset cs) {
+  /**
+   * The "last update" date every DBF we write carries (bytes 1–3 of the header). H2GIS stamps today's
+   * date, which makes two otherwise identical runs differ; a constant keeps outputs byte-reproducible
+   * (sample data, regression fixtures, checksums in approvals).
+   */
+  static final java.time.LocalDate DBF_DATE = java.time.LocalDate.of(2020, 1, 1);
+
+  /** Rewrites the DBF header's date (constant, see {@link #DBF_DATE}) and record count. */
+  static void stampDbfHeader(Path dbf, long records) throws IOException {
+    if (records > Integer.MAX_VALUE) {
+      throw new IOException(dbf + ": a DBF holds at most " + Integer.MAX_VALUE + " records");
+    }
+    try (var ch = java.nio.channels.FileChannel.open(dbf, java.nio.file.StandardOpenOption.WRITE)) {
+      var buf = java.nio.ByteBuffer.allocate(7).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      buf.put((byte) (DBF_DATE.getYear() - 1900)).put((byte) DBF_DATE.getMonthValue())
+          .put((byte) DBF_DATE.getDayOfMonth()).putInt((int) records).flip();
+      ch.write(buf, 1);
+    }
+  }
+
+  static boolean isGbk(Charset cs) {
     String n = cs.name().toUpperCase(Locale.ROOT);
     return n.equals("GBK") || n.equals("GB18030") || n.equals("GB2312");
   }
 
   /** DBF names are at most 10 bytes: truncate, keeping them unique. */
-  private static List<String> dbfNames(List<Field> fields) {
+  static List<String> dbfNames(List<Field> fields) {
     Set<String> used = new HashSet<>();
     List<String> out = new ArrayList<>();
     for (Field f : fields) {
@@ -421,7 +443,7 @@ public final class ShapefileFormat implements LayerFormat {
     return out;
   }
 
-  private static Object dbfValue(Object v, Field f) {
+  static Object dbfValue(Object v, Field f) {
     if (v == null) {
       return null;
     }
@@ -450,12 +472,16 @@ public final class ShapefileFormat implements LayerFormat {
     };
   }
 
-  private static Geometry toShapeGeometry(Geometry g, ShapeType st) {
+  static Geometry toShapeGeometry(Geometry g, ShapeType st) {
     if (g == null) {
       return null;
     }
     if (st == ShapeType.POLYGON && g instanceof Polygon p) {
-      return GF.createMultiPolygon(new Polygon[] {p});
+      // A copy: H2GIS normalises (reorders) the geometry it writes, which must not change the caller's.
+      return GF.createMultiPolygon(new Polygon[] {(Polygon) p.copy()});
+    }
+    if (st == ShapeType.POLYGON && g instanceof MultiPolygon) {
+      return g.copy();
     }
     if (st == ShapeType.ARC && g instanceof LineString l) {
       return GF.createMultiLineString(new LineString[] {l});

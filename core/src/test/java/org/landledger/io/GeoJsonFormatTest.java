@@ -170,6 +170,20 @@ class GeoJsonFormatTest {
   }
 
   @Test
+  void legacyCrsMemberForms(@TempDir Path dir) throws Exception {
+    String[][] cases = {
+        {"{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:OGC:1.3:CRS84\"}}", "EPSG:4326"},
+        {"{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG:6.6:4490\"}}", "EPSG:4490"},
+        {"{\"type\":\"name\",\"properties\":{\"name\":\"http://www.opengis.net/def/crs/EPSG/0/4548\"}}", "EPSG:4548"},
+        {"{\"type\":\"EPSG\",\"properties\":{\"code\":4527}}", "EPSG:4527"}};
+    for (String[] c : cases) {
+      Path json = dir.resolve("c.geojson");
+      Files.writeString(json, "{\"type\":\"FeatureCollection\",\"crs\":" + c[0] + ",\"features\":[]}");
+      assertThat(Layers.open(json).crs()).as(c[0]).hasToString(c[1]);
+    }
+  }
+
+  @Test
   void assumedCrsAppliesWhenTheFileDeclaresNone(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("cgcs.geojson");
     Files.writeString(json, "{\"type\":\"FeatureCollection\",\"features\":[]}");

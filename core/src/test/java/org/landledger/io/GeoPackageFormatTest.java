@@ -112,7 +112,6 @@ class GeoPackageFormatTest {
   void multiLayerFileSelectsTablesByHash(@TempDir Path dir) {
     Path gpkg = dir.resolve("county.gpkg");
     Layers.write(List.of(dltb(), towns()), gpkg, WriteOptions.DEFAULT);
-    assertThat(Layers.layerNames(gpkg)).containsExactlyInAnyOrder("DLTB", "XZQ");
     Layer xzq = Layers.read(gpkg + "#XZQ");
     assertThat(xzq.name()).isEqualTo("XZQ");
     assertThat(xzq.crs()).isEqualTo(Crs.epsg(4490));
@@ -123,7 +122,12 @@ class GeoPackageFormatTest {
     });
     // Case-insensitive table name; default is the first feature table.
     assertThat(Layers.read(gpkg + "#dltb").size()).isEqualTo(2);
-    assertThat(Layers.layerNames(gpkg)).contains(Layers.read(gpkg.toString()).name());
+    assertThat(Layers.layerNames(gpkg)).containsExactly("DLTB", "XZQ");
+    assertThat(Layers.read(gpkg.toString()).name()).isEqualTo("DLTB");
+    // Written the other way round, the other table comes first.
+    Path swapped = dir.resolve("swapped.gpkg");
+    Layers.write(List.of(towns(), dltb()), swapped, WriteOptions.DEFAULT);
+    assertThat(Layers.read(swapped.toString()).name()).isEqualTo("XZQ");
     assertThatThrownBy(() -> Layers.open(gpkg + "#JBNTBHTB")).isInstanceOf(InputDataException.class)
         .hasMessageContaining("county.gpkg").hasMessageContaining("JBNTBHTB").hasMessageContaining("DLTB");
   }
@@ -141,6 +145,24 @@ class GeoPackageFormatTest {
     // 30 × 30 = 900 m²
     assertThat(f.number("图斑面积")).isEqualTo(900.0);
     assertThat(f.geometry().getArea()).isEqualTo(900.0);
+  }
+
+  @Test
+  void sqlKeywordsAndSpacesInNamesAreQuoted(@TempDir Path dir) {
+    Layer l = new Layer(new LayerSchema("DLTB-2024 副本", List.of(new Field("group", FieldType.STRING),
+        new Field("fid", FieldType.LONG), new Field("geom", FieldType.STRING)), "Polygon"), Crs.epsg(4527),
+        List.of(new Feature("5", square(0, 0, 2), attrs("group", "甲", "fid", 99L, "geom", "text"))));
+    Path gpkg = dir.resolve("q.gpkg");
+    Layers.write(l, gpkg);
+    Layer back = Layers.read(gpkg + "#DLTB-2024 副本");
+    // Attribute columns named like the key and geometry columns keep their names; ours move aside.
+    assertThat(back.schema().fields()).extracting(Field::name).containsExactly("group", "fid", "geom");
+    Feature f = back.features().get(0);
+    assertThat(f.id()).isEqualTo("5");
+    assertThat(f.get("group")).isEqualTo("甲");
+    assertThat(f.get("fid")).isEqualTo(99L);
+    assertThat(f.get("geom")).isEqualTo("text");
+    assertThat(f.geometry().getArea()).isEqualTo(4.0); // 2 × 2
   }
 
   @Test
