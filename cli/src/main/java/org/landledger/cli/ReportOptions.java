@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.landledger.io.Layer;
+import org.landledger.privacy.PersonalData;
 import org.landledger.report.Lang;
 import org.landledger.report.MapImages;
 import org.landledger.report.ReportContext;
@@ -58,7 +59,8 @@ public final class ReportOptions {
         continue;
       }
       Object v = o.getValue();
-      m.put(o.longestName(), o.arity().max() == 0 ? null : String.valueOf(v));
+      // Option values go into a shared document: never an ID number (e.g. a --exit-value typed by hand).
+      m.put(o.longestName(), o.arity().max() == 0 ? null : PersonalData.redact(String.valueOf(v)));
     }
     return m;
   }

@@ -121,4 +121,27 @@ class ReportCommandsTest {
       }
     }
   }
+
+  @Test
+  void homesteadWritesReportHtml(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    HomesteadCommandTest.Run r = HomesteadCommandTest.run("homestead", "--parcels",
+        HomesteadCommandTest.register(dir, false, false).toString(), "--exit-field", "TC", "--exit-value", "1",
+        "--resettlement", HomesteadCommandTest.resettlement(dir).toString(), "--standard-m2", "200",
+        "--price-per-mu", "300000", "--reclamation-cost-per-mu", "10000", "--household-share", "0.85",
+        "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+    // As in HomesteadCommandTest: exited 480, resettlement 120 → net 360 m² = 0.54 亩 = 0.0360 公顷;
+    // value 0.54 × 300 000 = 162 000.00 元; households 131 580.00, collective 23 220.00.
+    assertThat(html).contains("宅基地核查与退出复垦报告",
+        "节余建设用地指标</td><td class=\"n\">360.00</td><td class=\"n\">0.54</td><td class=\"n\">0.0360</td>",
+        "<td class=\"n\">162,000.00</td>", "<td class=\"n\">131,580.00</td>", "<td class=\"n\">23,220.00</td>");
+    // P1 is 225 m² against a 200 m² standard: 25.00 m² over.
+    assertThat(html).contains("<td>P1</td><td>面积超标</td><td class=\"n\">25.00</td>");
+    for (String id : HomesteadCommandTest.RAW_IDS) {
+      assertThat(html).doesNotContain(id);
+    }
+    assertThat(html).doesNotContain("张三");
+  }
 }
