@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {DemoCommand.class, InfoCommand.class, SamplesCommand.class, RedlineCommand.class,
         LinkageCommand.class, QuotaCommand.class, HomesteadCommand.class, CollectiveMarketCommand.class,
-        PublishCommand.class, CommandLine.HelpCommand.class})
+        PublishCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static final int OK = 0;

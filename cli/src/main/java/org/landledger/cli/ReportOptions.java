@@ -8,8 +8,8 @@ import org.landledger.privacy.PersonalData;
 import org.landledger.report.Lang;
 import org.landledger.report.MapImages;
 import org.landledger.report.ReportContext;
-import org.landledger.report.SimpleMapImages;
 import org.landledger.report.SurveyMeta;
+import org.landledger.server.render.ReportMaps;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -31,9 +31,9 @@ public final class ReportOptions {
   @Option(names = "--progress", description = "Show progress on stderr even when it is not a terminal.")
   boolean progress;
 
-  /** The renderer for report maps; one place to switch to the server's renderer. */
+  /** Report maps are drawn by the server's GetMap renderer: one renderer in the project. */
   static MapImages maps() {
-    return new SimpleMapImages();
+    return new ReportMaps();
   }
 
   Lang lang() {

@@ -20,7 +20,7 @@ import org.landledger.report.Html;
 import org.landledger.report.Lang;
 import org.landledger.report.ReportContext;
 import org.landledger.report.ReportFiles;
-import org.landledger.report.SimpleMapImages;
+import org.landledger.report.MapImages;
 import org.landledger.report.SurveyMeta;
 
 /**
@@ -51,11 +51,20 @@ class RedLineReportTest {
     });
   }
 
+  /** A 1×1 PNG; the fake renderer keeps the layers it was asked to draw. */
+  static final byte[] PNG = java.util.Base64.getDecoder().decode(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+  static final java.util.List<List<MapImages.Layer>> DRAWN = new java.util.concurrent.CopyOnWriteArrayList<>();
+  static final MapImages FAKE = (layers, bbox, w, h) -> {
+    DRAWN.add(layers);
+    return PNG;
+  };
+
   static ReportContext ctx(Lang lang) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("--area", "planar");
     params.put("--plan-id-field", "XMBH");
-    return new ReportContext(lang, SurveyMeta.of(landUseWithYear()), params, new SimpleMapImages(), landUse());
+    return new ReportContext(lang, SurveyMeta.of(landUseWithYear()), params, FAKE, landUse());
   }
 
   static String html(Lang lang) {
@@ -151,5 +160,23 @@ class RedLineReportTest {
       assertThat(dir.resolve("report.pdf")).doesNotExist();
       assertThat(notes).anyMatch(n -> n.contains("PDF"));
     }
+  }
+
+  @Test
+  void mapShowsParcelsByStatusOverTheLandUse() {
+    DRAWN.clear();
+    String h = html(Lang.ZH);
+    assertThat(h).contains("src=\"data:image/png;base64,iVBORw0KGgo");
+    List<MapImages.Layer> layers = DRAWN.get(0);
+    assertThat(layers).extracting(MapImages.Layer::name).containsExactly("DLTB", "parcels", "conflicts");
+    // All four land-use polygons lie in the parcels' extent; 耕地 T1/T2 get the 耕地 colour.
+    assertThat(layers.get(0).features()).hasSize(4);
+    assertThat(layers.get(0).features().get(0).fill()).isEqualTo("#f3e3a1");
+    // Parcels in plan order A (FAIL, red), B (PASS, green), C (WARN, orange), translucent.
+    assertThat(layers.get(1).features()).extracting(MapImages.Styled::fill)
+        .containsExactly("#d7301fb0", "#1a9850b0", "#f39c12b0");
+    // One conflict drawn: A's 200 m² on permanent farmland.
+    assertThat(layers.get(2).features()).hasSize(1);
+    assertThat(layers.get(2).features().get(0).geometry().getArea()).isCloseTo(200, org.assertj.core.api.Assertions.within(1e-6));
   }
 }

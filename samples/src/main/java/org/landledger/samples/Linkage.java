@@ -80,7 +80,8 @@ final class Linkage {
     long s = c.seed;
     for (int p = 0; p < count; p++) {
       int t = withVillages.get(p % withVillages.size());
-      int year = 2018 + p % 5;
+      // 2018, 2021, 2019, 2022, 2020, …: even three projects mix finished and ongoing ones.
+      int year = 2018 + (p * 3) % 5;
       boolean completed = year <= 2020;
       String xmbh = c.code + year + String.format("%03d", p + 1);
       String xmmc = c.name + c.townships.get(t).name() + "城乡建设用地增减挂钩项目（" + year + "年第" + (p / 5 + 1) + "批）";
