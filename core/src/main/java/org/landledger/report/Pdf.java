@@ -25,11 +25,11 @@ public final class Pdf {
   private static final String[] FAMILIES = {"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei",
       "sans-serif"};
 
-  /** openhtmltopdf logs every step at INFO on stderr; keep its warnings only (strong reference: JUL is weak). */
-  private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("com.openhtmltopdf");
-
   static {
-    QUIET.setLevel(java.util.logging.Level.WARNING);
+    // openhtmltopdf logs every step at INFO on stderr; keep its warnings only.
+    for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+      com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+    }
   }
 
   private Pdf() {}
