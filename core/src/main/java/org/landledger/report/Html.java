@@ -17,6 +17,8 @@ public final class Html {
       h2{font-size:13pt;color:#1f4e79;margin-top:20px;border-bottom:1px solid #ccc}
       table{border-collapse:collapse;margin:8px 0;font-size:9.5pt}
       th,td{border:1px solid #bbb;padding:3px 6px;vertical-align:top}
+      @page{size:A4;margin:14mm 12mm}
+      @media print{body{margin:0;font-size:9.5pt}table{font-size:8.5pt}}
       th{background:#e8eef5;text-align:center}
       td.n{text-align:right;white-space:nowrap}
       tr.hl td{background:#fde8e8}

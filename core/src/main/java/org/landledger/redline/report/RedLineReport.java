@@ -225,7 +225,7 @@ public final class RedLineReport {
       p.conflicts().stream().filter(c -> !c.sliver())
           .forEach(c -> sources.computeIfAbsent(c.type(), k -> new ArrayList<>()).addAll(c.sources()));
       String src = sources.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-          .map(e -> msg.pick(e.getKey().zh(), e.getKey().en()) + ": " + String.join(",", e.getValue().stream()
+          .map(e -> msg.pick(e.getKey().zh(), e.getKey().en()) + ": " + String.join(", ", e.getValue().stream()
               .distinct().limit(10).toList()))
           .collect(Collectors.joining("; "));
       if (status == Status.FAIL) {
