@@ -144,4 +144,26 @@ class ReportCommandsTest {
     }
     assertThat(html).doesNotContain("张三");
   }
+
+  @Test
+  void esvWritesReportHtml(@TempDir Path dir) throws Exception {
+    // The fixture of EcoCommandsTest.esvEndToEnd: after 0101 (KCXS 0.1) on 1 ha + 0301 on 2 ha; before 0301 on 3 ha.
+    Path after = EcoCommandsTest.write(dir, "DLTB", EcoCommandsTest.tb("1", 0, 100, "0101", 0.1),
+        EcoCommandsTest.tb("2", 100, 300, "0301", 0));
+    Path before = EcoCommandsTest.write(dir, "DLTB2019", EcoCommandsTest.tb("9", 0, 300, "0301", 0));
+    Path out = dir.resolve("out");
+    EcoCommandsTest.Run r = EcoCommandsTest.run("esv", "--landuse", after.toString(), "--landuse-before",
+        before.toString(), "--unit-value", "1000", "--area-mode", "planar", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+    // Total 0.9 × 3890 + 2 × 23090 = 3501 + 46180 = 49681 元/年 = 4.97 万元; area 3 ha = 45.00 亩.
+    assertThat(html).contains("生态系统服务价值核算报告", "<td class=\"n\">49,681.00</td>", "<td class=\"n\">4.97</td>",
+        "<td class=\"n\">3.0000</td>", "<td class=\"n\">45.00</td>");
+    // Forest 2 ha: 46180 元 = 4.62 万元, 93.0 % of the total; paddy 0.9 ha = 13.50 亩: 3501 元 = 0.35 万元.
+    assertThat(html).contains("<td class=\"n\">2.0000</td><td class=\"n\">30.00</td><td class=\"n\">4.62</td>"
+        + "<td class=\"n\">93.0%</td>", "<td class=\"n\">0.9000</td><td class=\"n\">13.50</td><td class=\"n\">0.35</td>");
+    // Before 3 × 23090 = 69270; change −19589; the largest transfer 0301 → 0301 (2 ha) first.
+    assertThat(html).contains("<td class=\"n\">69,270.00</td><td class=\"n\">49,681.00</td><td class=\"n\">-19,589.00</td>",
+        "<td>0301 → 0301</td><td class=\"n\">2.0000</td>", "食物生产", "区域", "110101");
+  }
 }

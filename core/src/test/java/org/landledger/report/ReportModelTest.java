@@ -28,7 +28,8 @@ class ReportModelTest {
   @Test
   void everyKeyInBothLanguages() throws Exception {
     for (String bundle : List.of("org/landledger/report/messages", "org/landledger/redline/report/messages",
-        "org/landledger/linkage/report/messages", "org/landledger/homestead/report/messages")) {
+        "org/landledger/linkage/report/messages", "org/landledger/homestead/report/messages",
+        "org/landledger/ecovalue/report/messages")) {
       java.util.Properties zh = new java.util.Properties();
       java.util.Properties en = new java.util.Properties();
       zh.load(getClass().getClassLoader().getResourceAsStream(bundle + "_zh.properties"));
