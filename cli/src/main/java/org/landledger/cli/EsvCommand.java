@@ -20,6 +20,10 @@ import org.landledger.io.Json;
 import org.landledger.policy.PolicyProfile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import org.landledger.ecovalue.report.EsvReportPage;
+import org.landledger.report.ReportContext;
+import org.landledger.report.ReportFiles;
+import org.landledger.report.SurveyMeta;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -85,6 +89,8 @@ public final class EsvCommand implements Callable<Integer> {
 
   @Mixin EcoInputs in;
 
+  @Mixin ReportOptions report;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   private static RasterAdjustment.Source source(String rasterOpt, Path raster, String meanOpt, Double mean) {
@@ -132,10 +138,16 @@ public final class EsvCommand implements Callable<Integer> {
       result.put("rasterAdjustment", ra.describe());
     }
     Path written;
+    java.util.List<String> reportNotes = new java.util.ArrayList<>();
     try (StagedOutput staged = new StagedOutput(in.out, "esv")) {
       String layer = EcoInputs.writePolygons(staged, EsvReport.polygonLayer(model, luAreas, "esv"), "esv");
       result.put("polygonLayer", layer);
       Json.write(staged.file("esv.json"), result);
+      // The report shows the land-use layer's region and date; no map (ESV is a table-and-chart account).
+      ReportContext ctx = new ReportContext(report.lang(), SurveyMeta.of(in.landUse()),
+          ReportOptions.parameters(spec), null, null);
+      reportNotes.addAll(ReportFiles.write(EsvReportPage.build(result, ctx), staged.file(ReportFiles.HTML).getParent(),
+          report.pdf()));
       staged.commit();
       written = in.out.resolve("esv.json");
     }
@@ -149,8 +161,10 @@ public final class EsvCommand implements Callable<Integer> {
     if (change != null) {
       out.printf("变化 change: %.2f → %.2f 元/年 (Δ %.2f)%n", change.before().total(), change.after().total(), change.delta());
     }
-    out.println("输出 outputs: " + written + ", " + in.out.resolve((String) result.get("polygonLayer")));
+    out.println("输出 outputs: " + written + ", " + in.out.resolve((String) result.get("polygonLayer")) + ", "
+        + in.out.resolve(ReportFiles.HTML));
     out.flush();
+    reportNotes.forEach(n -> spec.commandLine().getErr().println("注 note: " + n));
     return Main.OK;
   }
 }
