@@ -171,6 +171,28 @@ class ShapefileFormatTest {
     assertThat(Layers.read(shp.toString()).size()).isEqualTo(1);
   }
 
+  @Test
+  void multiPartPolygonBetweenOthersReadsBack(@TempDir Path dir) {
+    // H2GIS 2.2.5 declares a wrong record length for multipolygons of ≥ 2 parts, which corrupted every later
+    // record. Square (100 m → 10 000 m²), two-part multipolygon (2 × 10 000 = 20 000 m²), square (10 000 m²).
+    Polygon a = square(39_500_000, 4_000_000, 100);
+    org.locationtech.jts.geom.MultiPolygon two = GF.createMultiPolygon(new Polygon[] {
+        square(39_500_200, 4_000_000, 100), square(39_500_400, 4_000_000, 100)});
+    Polygon c = square(39_500_600, 4_000_000, 100);
+    LayerSchema schema = new LayerSchema("T", List.of(new Field("N", FieldType.INTEGER, 4, 0)), "MultiPolygon");
+    Layer layer = new Layer(schema, Crs.epsg(4527), List.of(
+        new Feature("1", a, Map.of("N", 1)), new Feature("2", two, Map.of("N", 2)), new Feature("3", c, Map.of("N", 3))));
+    Path shp = dir.resolve("T.shp");
+    Layers.write(layer, shp);
+    List<Feature> back = Layers.read(shp).features();
+    assertThat(back).hasSize(3);
+    assertThat(back.get(0).geometry().getArea()).isEqualTo(10_000.0);
+    assertThat(back.get(1).geometry().getNumGeometries()).isEqualTo(2);
+    assertThat(back.get(1).geometry().getArea()).isEqualTo(20_000.0);
+    assertThat(back.get(2).geometry().getArea()).isEqualTo(10_000.0);
+    assertThat(back.get(2).get("N")).isEqualTo(3);
+  }
+
   private static int indexOf(byte[] hay, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= hay.length; i++) {
