@@ -9,7 +9,7 @@ import org.landledger.report.Lang;
 import org.landledger.report.MapImages;
 import org.landledger.report.ReportContext;
 import org.landledger.report.SurveyMeta;
-import org.landledger.server.render.ReportMaps;
+import org.landledger.render.ReportMaps;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;

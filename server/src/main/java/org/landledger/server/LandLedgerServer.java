@@ -15,8 +15,8 @@ import org.landledger.server.ogcapi.FeaturesApi;
 import org.landledger.server.ows.OwsException;
 import org.landledger.server.ows.OwsParams;
 import org.landledger.server.ows.OwsResponse;
-import org.landledger.server.render.SldWriter;
-import org.landledger.server.render.StyleBook;
+import org.landledger.render.SldWriter;
+import org.landledger.server.catalog.StyleBook;
 import org.landledger.server.viewer.ViewerApi;
 import org.landledger.server.wfs.WfsService;
 import org.landledger.server.wms.WmsService;
@@ -88,7 +88,8 @@ public final class LandLedgerServer implements AutoCloseable {
       String file = ctx.pathParam("file");
       String name = file.endsWith(".sld") ? file.substring(0, file.length() - 4) : file;
       var layer = catalog.layer(name).orElseThrow(() -> new OwsException("LayerNotDefined", "layer", "no layer named " + name, 404));
-      send(ctx, OwsResponse.text("application/vnd.ogc.sld+xml", SldWriter.toSld(layer.name(), styles.styleOf(layer))));
+      send(ctx, OwsResponse.text("application/vnd.ogc.sld+xml", SldWriter.toSld(layer.name(), styles.styleOf(layer),
+          SldWriter.GeometryKind.of(layer.layer().schema().geometryType()))));
     });
     app.get("/", ctx -> send(ctx, ViewerApi.resource("index.html")));
     app.get("/viewer/layers.json", ctx -> send(ctx, viewer.layers()));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.landledger.landuse.LandUseCodes;
-import org.landledger.server.render.SldWriter;
-import org.landledger.server.render.Style;
-import org.landledger.server.render.Styles;
+import org.landledger.render.SldWriter;
+import org.landledger.render.Style;
+import org.landledger.render.Styles;
 
 class SldWriterTest {
 
@@ -14,7 +14,9 @@ class SldWriterTest {
   void everyProjectStyleExportsAsSchemaValidSld10() {
     for (Style s : new Style[] {Styles.landUse(LandUseCodes.standard()), Styles.redLineStatus(), Styles.conflict(),
         Styles.plain("x")}) {
-      Fixtures.validate(SldWriter.toSld("layer", s), "ogc/sld/1.0.0/StyledLayerDescriptor.xsd");
+      for (SldWriter.GeometryKind k : SldWriter.GeometryKind.values()) {
+        Fixtures.validate(SldWriter.toSld("layer", s, k), "ogc/sld/1.0.0/StyledLayerDescriptor.xsd");
+      }
     }
   }
 

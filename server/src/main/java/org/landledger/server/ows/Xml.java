@@ -6,6 +6,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.landledger.io.XmlText;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
@@ -17,29 +18,9 @@ public final class Xml {
 
   private Xml() {}
 
-  /** Escapes text for element content and double-quoted attributes; drops characters XML 1.0 forbids. */
+  /** Escapes text for element content and double-quoted attributes (the core's {@link XmlText#esc}). */
   public static String esc(Object o) {
-    if (o == null) {
-      return "";
-    }
-    String s = o.toString();
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&apos;");
-        default -> {
-          if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
+    return XmlText.esc(o);
   }
 
   /** Parses a client's XML securely (namespace-aware); a DOCTYPE is an error. */

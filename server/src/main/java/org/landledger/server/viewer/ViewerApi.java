@@ -15,9 +15,9 @@ import org.landledger.server.catalog.Catalog;
 import org.landledger.server.catalog.ServedLayer;
 import org.landledger.server.ows.OwsException;
 import org.landledger.server.ows.OwsResponse;
-import org.landledger.server.render.Rule;
-import org.landledger.server.render.Style;
-import org.landledger.server.render.StyleBook;
+import org.landledger.render.Rule;
+import org.landledger.render.Style;
+import org.landledger.server.catalog.StyleBook;
 import org.locationtech.jts.geom.Envelope;
 
 /**

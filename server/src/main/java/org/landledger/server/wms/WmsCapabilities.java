@@ -10,8 +10,8 @@ import org.landledger.server.catalog.Catalog;
 import org.landledger.server.catalog.ServedLayer;
 import org.landledger.server.ows.RequestCrs;
 import org.landledger.server.ows.Xml;
-import org.landledger.server.render.Style;
-import org.landledger.server.render.StyleBook;
+import org.landledger.render.Style;
+import org.landledger.server.catalog.StyleBook;
 import org.locationtech.jts.geom.Envelope;
 
 /**

@@ -1,4 +1,4 @@
-package org.landledger.server.render;
+package org.landledger.render;
 
 import java.util.Set;
 import org.landledger.io.Feature;

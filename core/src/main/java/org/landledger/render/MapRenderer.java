@@ -1,4 +1,4 @@
-package org.landledger.server.render;
+package org.landledger.render;
 
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.landledger.io.Feature;
-import org.landledger.server.catalog.LayerView;
 import org.locationtech.jts.awt.PointTransformation;
 import org.locationtech.jts.awt.ShapeWriter;
 import org.locationtech.jts.geom.Coordinate;
@@ -30,14 +29,15 @@ import org.locationtech.jts.geom.Puntal;
  * PNG maps in reports). GeoTools' renderer (gt-render) is not in the geotools-wrapper bundle the project
  * builds on, and a styled polygon map needs only this much, so it is written here.
  *
- * <p>Only features whose envelope meets the bbox are drawn (spatial-index query on the layer view),
- * antialiased, over a transparent background unless a background colour is given. Coordinates are x =
- * east, y = north in the view's CRS; the bbox must be in that CRS.
+ * <p>Only features whose envelope meets the bbox are drawn (a spatial-index query on each layer's
+ * {@link FeatureSource}), antialiased, over a transparent background unless a background colour is given.
+ * Coordinates are x = east, y = north in the map CRS; sources and bbox must both be in it (the server
+ * passes its cached per-CRS views; {@link MapImage} reprojects plain layers).
  */
 public final class MapRenderer {
 
   /** One layer to draw: features in the map CRS, its style and opacity 0–1. */
-  public record MapLayer(LayerView view, Style style, float opacity) {}
+  public record MapLayer(FeatureSource source, Style style, float opacity) {}
 
   private static final Map<String, Paint> HATCHES = new ConcurrentHashMap<>();
 
@@ -88,7 +88,7 @@ public final class MapRenderer {
     // Pad the query by a few pixels so outlines of features just outside still show at the edge.
     Envelope query = new Envelope(bbox);
     query.expandBy(4 / sx, 4 / sy);
-    for (Feature f : l.view().query(query)) {
+    for (Feature f : l.source().query(query)) {
       Geometry geom = f.geometry();
       Symbolizer s = l.style().symbolizerFor(f);
       if (geom == null || geom.isEmpty() || s == null) {

@@ -1,4 +1,4 @@
-package org.landledger.server.render;
+package org.landledger.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,11 @@
-package org.landledger.server.render;
+package org.landledger.server.catalog;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.landledger.server.catalog.ServedLayer;
+import org.landledger.render.Style;
+import org.landledger.render.Styles;
 
-/** 样式表: the style of each served layer, chosen once by {@link Styles#forLayer} and kept. */
+/** 样式表: the style of each served layer (server-side cache of the shared render styles), chosen once by {@link Styles#forLayer} and kept. */
 public final class StyleBook {
 
   private final Map<String, Style> styles = new ConcurrentHashMap<>();

@@ -1,4 +1,4 @@
-package org.landledger.server.render;
+package org.landledger.render;
 
 import java.awt.Color;
 import java.util.ArrayList;
@@ -40,6 +40,11 @@ public final class Styles {
       Map.entry("11", new Color(0x78, 0xB4, 0xFF)),  // 水域及水利设施用地
       Map.entry("12", new Color(0xDC, 0xDC, 0xC8))); // 其他土地
 
+  /** The fill of a 三调 level-1 group (00–12) in the land-use style; light grey for an unknown group. */
+  public static Color landUseColour(String groupCode) {
+    return LAND_USE_GROUP_COLOURS.getOrDefault(groupCode, Color.LIGHT_GRAY);
+  }
+
   private static final Color OUTLINE = new Color(0x50, 0x50, 0x50);
 
   private Styles() {}
@@ -56,7 +61,7 @@ public final class Styles {
     byGroup.keySet().stream().sorted().forEach(g -> rules.add(new Rule(
         g + " " + names.get(g)[0], g + " " + names.get(g)[1],
         new RuleFilter.PropertyIn("DLBM", byGroup.get(g)),
-        Symbolizer.fill(LAND_USE_GROUP_COLOURS.getOrDefault(g, Color.LIGHT_GRAY), OUTLINE).withStrokeWidth(0.5f))));
+        Symbolizer.fill(landUseColour(g), OUTLINE).withStrokeWidth(0.5f))));
     rules.add(new Rule("未知地类", "unknown class", new RuleFilter.Else(),
         Symbolizer.fill(new Color(0xFF, 0xFF, 0xFF, 0x80), Color.DARK_GRAY).withHatch(Symbolizer.Hatch.CROSS)));
     return new Style("landuse", "三调地类（一级类）", "Land use (三调 level-1 classes)", rules);
@@ -96,12 +101,15 @@ public final class Styles {
   }
 
   /**
-   * The style for a layer: DLBM → land use; a {@code status} field → red-line status; a name or field
-   * saying conflict/冲突 → conflict hatching; otherwise plain.
+   * The style for a layer — the one choice for the map server, report maps and the GeoServer publisher: a
+   * name or field saying conflict/冲突, or a name saying violation/违规 (e.g. {@code linkage_violations}) →
+   * conflict hatching; a {@code status} field (red-line parcels) → red-line status; DLBM → land use;
+   * otherwise plain.
    */
   public static Style forLayer(LayerSchema schema) {
     String lname = schema.name().toLowerCase(Locale.ROOT);
-    if (lname.contains("conflict") || lname.contains("冲突") || schema.hasField("conflict")) {
+    if (lname.contains("conflict") || lname.contains("冲突") || lname.contains("violation") || lname.contains("违规")
+        || schema.hasField("conflict")) {
       return conflict();
     }
     if (schema.hasField("status")) {

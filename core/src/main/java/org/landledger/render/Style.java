@@ -1,4 +1,4 @@
-package org.landledger.server.render;
+package org.landledger.render;
 
 import java.util.List;
 import org.landledger.io.Feature;
