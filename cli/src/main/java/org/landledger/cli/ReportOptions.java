@@ -31,7 +31,7 @@ public final class ReportOptions {
   @Option(names = "--progress", description = "Show progress on stderr even when it is not a terminal.")
   boolean progress;
 
-  /** Report maps are drawn by the server's GetMap renderer: one renderer in the project. */
+  /** Report maps are drawn by the renderer behind the server's GetMap: one renderer in the project. */
   static MapImages maps() {
     return new ReportMaps();
   }

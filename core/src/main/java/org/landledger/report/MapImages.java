@@ -6,8 +6,8 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * 地图出图: draws layers of styled geometries to a PNG — what a report needs from a map renderer. Implemented by
- * the server's GetMap renderer ({@code org.landledger.render.ReportMaps}), so reports and GetMap draw the
- * same way; the core has no renderer of its own.
+ * the project renderer behind GetMap ({@code org.landledger.render.ReportMaps}), so reports and GetMap draw the
+ * same way.
  */
 public interface MapImages {
 
