@@ -63,17 +63,17 @@ public final class DemoCommand implements Callable<Integer> {
     s.add(new Step("增减挂钩 linkage balance", List.of("linkage", "--landuse", d + "DLTB_BEFORE.shp",
         "--demolition", d + "CJQ.shp", "--construction", d + "JXQ.shp",
         "--permanent-farmland", d + "YJJBNTTB.shp", "--eco-redline", d + "STBHHX.shp",
-        "--project-field", "XMBH", "--out", results.resolve("linkage").toString())));
+        "--project-field", "XMBH", "--lang", lang, "--out", results.resolve("linkage").toString())));
     // The homestead rules are provincial: the demo applies the shipped EXAMPLE province profile (labelled
     // as such in every output), never a number of our own.
     s.add(new Step("宅基地 homestead quotas", List.of("homestead", "--parcels", d + "ZJD.shp",
         "--owner-id-field", "ZJH", "--exit-field", "TCBZ", "--exit-value", "1",
         "--policy", examplePolicy().toString(), "--area-type", "plain",
-        "--out", results.resolve("homestead").toString())));
+        "--lang", lang, "--out", results.resolve("homestead").toString())));
     // D = 3406.50 元/ha is the 2010 national value quoted from Xie et al. 2015 (not confirmed; see DOMAIN.md).
     s.add(new Step("生态系统服务价值 ESV and land-use change", List.of("esv", "--landuse", d + "DLTB.shp",
         "--landuse-before", d + "DLTB_BEFORE.shp", "--unit-value", "3406.5", "--by", d + "XZQ.shp",
-        "--out", results.resolve("esv").toString())));
+        "--lang", lang, "--out", results.resolve("esv").toString())));
     return s;
   }
 
