@@ -162,8 +162,12 @@ class ReportCommandsTest {
     // Forest 2 ha: 46180 元 = 4.62 万元, 93.0 % of the total; paddy 0.9 ha = 13.50 亩: 3501 元 = 0.35 万元.
     assertThat(html).contains("<td class=\"n\">2.0000</td><td class=\"n\">30.00</td><td class=\"n\">4.62</td>"
         + "<td class=\"n\">93.0%</td>", "<td class=\"n\">0.9000</td><td class=\"n\">13.50</td><td class=\"n\">0.35</td>");
-    // Before 3 × 23090 = 69270; change −19589; the largest transfer 0301 → 0301 (2 ha) first.
+    // Before 3 × 23090 = 69270; change −19589; transfers 0301 → 0101 (0.9 ha) before 0301 → 1203 (0.1 ha);
+    // the unchanged 2 ha of 0301 are not a transfer.
     assertThat(html).contains("<td class=\"n\">69,270.00</td><td class=\"n\">49,681.00</td><td class=\"n\">-19,589.00</td>",
-        "<td>0301 → 0301</td><td class=\"n\">2.0000</td>", "食物生产", "区域", "110101");
+        "<td>0301 → 0101</td><td class=\"n\">0.9000</td>", "<td>0301 → 1203</td><td class=\"n\">0.1000</td>",
+        "食物生产", "区域", "110101");
+    assertThat(html).doesNotContain("<td>0301 → 0301</td>");
+    assertThat(html.indexOf("0301 → 0101")).isLessThan(html.indexOf("0301 → 1203"));
   }
 }

@@ -1,22 +1,18 @@
 package org.landledger.render;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import org.landledger.io.Feature;
 import org.landledger.report.MapImages;
 import org.locationtech.jts.geom.Envelope;
 
 /**
  * 报告地图: the report maps drawn by {@link MapRenderer}, the renderer behind GetMap — so a report's map and the
- * server's look alike. Each report layer becomes one renderer layer whose style has a rule per distinct
+ * server's look alike (the report's styled geometries, where {@link MapImage} draws whole layers in layer styles). Each report layer becomes one renderer layer whose style has a rule per distinct
  * fill/stroke pair of its features.
  */
 public final class ReportMaps implements MapImages {
@@ -48,13 +44,7 @@ public final class ReportMaps implements MapImages {
       mapLayers.add(new MapRenderer.MapLayer(FeatureSource.of(features),
           new Style(layer.name(), layer.name(), layer.name(), rules), 1f));
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(MapRenderer.render(mapLayers, bbox, width, height, Color.WHITE), "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return MapImage.encode(MapRenderer.render(mapLayers, bbox, width, height, Color.WHITE));
   }
 
   /** {@code #rrggbb} or {@code #rrggbbaa}; "null" (or null) is no colour. */

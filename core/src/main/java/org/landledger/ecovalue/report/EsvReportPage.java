@@ -99,10 +99,19 @@ public final class EsvReportPage {
     out.add(new Report.Table(null, List.of(msg.get("esv.before"), msg.get("esv.after"), msg.get("esv.delta")),
         List.of(List.of(Fmt.num(num(c.get("totalValueBefore")), 2), Fmt.num(num(c.get("totalValueAfter")), 2),
             Fmt.num(num(c.get("delta")), 2))), new boolean[] {true, true, true}, List.of()));
-    if (c.get("transitions") instanceof List<?> ts && !ts.isEmpty()) {
+    if (c.get("transitions") instanceof List<?> ts) {
       List<Map<String, Object>> flows = new ArrayList<>();
-      ts.forEach(t -> flows.add((Map<String, Object>) t));
+      // Unchanged land (from = to) is the diagonal of the matrix, not a transfer.
+      ts.forEach(t -> {
+        Map<String, Object> m = (Map<String, Object>) t;
+        if (!String.valueOf(m.get("from")).equals(String.valueOf(m.get("to")))) {
+          flows.add(m);
+        }
+      });
       flows.sort(Comparator.comparingDouble((Map<String, Object> t) -> -num(t.get("areaHa"))));
+      if (flows.isEmpty()) {
+        return out;
+      }
       List<Map<String, Object>> top = flows.subList(0, Math.min(TOP_FLOWS, flows.size()));
       List<List<String>> rows = new ArrayList<>();
       List<String> cats = new ArrayList<>();
