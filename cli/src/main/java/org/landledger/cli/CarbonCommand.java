@@ -1,5 +1,7 @@
 package org.landledger.cli;
 
+import org.landledger.io.StagedOutput;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -50,11 +52,10 @@ public final class CarbonCommand implements Callable<Integer> {
     LandUseAreas luAreas = in.landUseAreas(areas);
     Map<String, Object> result = new LinkedHashMap<>(CarbonReport.json(model, luAreas, in.transfer(areas), p));
     result.put("inputs", in.describe(areas));
-    try (StagedOutput staged = new StagedOutput(in.out, "carbon")) {
-      result.put("polygonLayer", EcoInputs.writePolygons(staged, CarbonReport.polygonLayer(model, luAreas, "carbon"), "carbon"));
-      Json.write(staged.file("carbon.json"), result);
-      staged.commit();
-    }
+    StagedOutput.write(in.out, "carbon", dir -> {
+      result.put("polygonLayer", EcoInputs.writePolygons(dir, CarbonReport.polygonLayer(model, luAreas, "carbon"), "carbon"));
+      Json.write(dir.resolve("carbon.json"), result);
+    });
     PrintWriter out = spec.commandLine().getOut();
     out.printf("碳储量 carbon stock: %.2f t C (%.2f t CO2)%n", (double) result.get("totalStockTC"),
         (double) result.get("totalStockTCO2"));

@@ -126,14 +126,14 @@ final class EcoInputs {
    * Writes the per-polygon layer as {@code base.gpkg}; while GeoPackage writing is not available yet in this
    * build, as {@code base.shp} (DBF field names cut to 10 characters). Returns the file name written.
    */
-  static String writePolygons(StagedOutput staged, Layer layer, String base) {
+  static String writePolygons(Path dir, Layer layer, String base) {
     String name = base + ".gpkg";
     try {
       Layers.formatOf(Path.of(name));
     } catch (RuntimeException e) {
       name = base + ".shp";
     }
-    Layers.write(List.of(layer), staged.file(name), WriteOptions.DEFAULT);
+    Layers.write(List.of(layer), dir.resolve(name), WriteOptions.DEFAULT);
     return name;
   }
 }

@@ -1,5 +1,8 @@
 package org.landledger.cli;
 
+import org.landledger.io.Layer;
+import org.landledger.io.StagedOutput;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -137,20 +140,18 @@ public final class EsvCommand implements Callable<Integer> {
     if (ra != null) {
       result.put("rasterAdjustment", ra.describe());
     }
-    Path written;
     java.util.List<String> reportNotes = new java.util.ArrayList<>();
-    try (StagedOutput staged = new StagedOutput(in.out, "esv")) {
-      String layer = EcoInputs.writePolygons(staged, EsvReport.polygonLayer(model, luAreas, "esv"), "esv");
+    Layer polygons = EsvReport.polygonLayer(model, luAreas, "esv");
+    StagedOutput.write(in.out, "esv", dir -> {
+      String layer = EcoInputs.writePolygons(dir, polygons, "esv");
       result.put("polygonLayer", layer);
-      Json.write(staged.file("esv.json"), result);
+      Json.write(dir.resolve("esv.json"), result);
       // The report shows the land-use layer's region and date; no map (ESV is a table-and-chart account).
       ReportContext ctx = new ReportContext(report.lang(), SurveyMeta.of(in.landUse()),
           ReportOptions.parameters(spec), null, null);
-      reportNotes.addAll(ReportFiles.write(EsvReportPage.build(result, ctx), staged.file(ReportFiles.HTML).getParent(),
-          report.pdf()));
-      staged.commit();
-      written = in.out.resolve("esv.json");
-    }
+      reportNotes.addAll(ReportFiles.write(EsvReportPage.build(result, ctx), dir, report.pdf()));
+    });
+    Path written = in.out.resolve("esv.json");
     PrintWriter out = spec.commandLine().getOut();
     out.printf("生态系统服务价值 ESV: %.2f 元/年 (%.2f 万元)，面积 %.4f 公顷；D = %.2f 元/ha (%s)%n",
         (double) json.get("totalValue"), (double) json.get("totalValue") / 10_000, (double) json.get("areaHa"),

@@ -1,5 +1,7 @@
 package org.landledger.cli;
 
+import org.landledger.io.StagedOutput;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -45,10 +47,7 @@ public final class GepCommand implements Callable<Integer> {
     Map<String, Object> result = new LinkedHashMap<>(
         GepAccount.json(params, stats, in.ecosystemMapping(), in.landUseAreas(areas)));
     result.put("inputs", in.describe(areas));
-    try (StagedOutput staged = new StagedOutput(in.out, "gep")) {
-      Json.write(staged.file("gep.json"), result);
-      staged.commit();
-    }
+    StagedOutput.write(in.out, "gep", dir -> Json.write(dir.resolve("gep.json"), result));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("生态产品总值 GEP: %.2f 元/年%n", (double) result.get("totalValue"));
     if (params.isExample()) {
