@@ -12,3 +12,13 @@ if [ -z "${LANDLEDGER_PG_URL:-}" ] && [ "${LANDLEDGER_SKIP_POSTGIS:-0}" != 1 ]; 
   export LANDLEDGER_PG_URL
 fi
 ./mvnw -B -ntp -Pspark verify "$@"
+
+# Real clients against a live server on loopback: GDAL's WFS/WMS drivers, OWSLib and the viewer in headless
+# Chromium (playwright-core). The script installs what it needs (apt, npm) and uses the jars just built.
+LANDLEDGER_SKIP_BUILD=1 server/src/test/e2e/run.sh
+e2e=1
+
+# Closing line: every Surefire test of every module, plus the end-to-end suites above (one each).
+read -r run failed skipped < <(cat */target/surefire-reports/*.txt | awk '/Tests run:/ {
+  gsub(",", ""); r += $3; f += $5 + $7; s += $9 } END { print r, f, s }')
+echo "landledger: $((run - failed - skipped + e2e)) passed, $failed failed, $skipped skipped"
