@@ -3,10 +3,8 @@ package org.landledger.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -274,54 +272,25 @@ public final class HomesteadCommand implements Callable<Integer> {
     return m;
   }
 
-  /** Writes every output into a temporary directory inside {@code --out}, then moves them in. */
+  /** Writes every output through one staging folder ({@link org.landledger.io.StagedOutput}): all or nothing. */
   private List<String> writeOutputs(HomesteadReport report, Map<String, Object> ledgerJson,
       org.landledger.io.StagedOutput.Writer extra) {
-    Path dir = out.toAbsolutePath();
-    try {
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempDirectory(dir, ".homestead-");
-      try {
-        Path layerFile = tmp.resolve("homestead.gpkg");
-        Map<String, Object> json = report.toJson();
-        Map<String, Object> files = new LinkedHashMap<>();
-        files.put("layer", layerFile.getFileName().toString());
-        files.put("compensation", "compensation.csv");
-        json.put("outputs", files);
-        if (ledgerJson != null) {
-          json.put("ledger", ledgerJson);
-        }
-        Layers.write(List.of(report.parcelLayer()), layerFile, WriteOptions.DEFAULT);
-        AtomicFiles.writeString(tmp.resolve("compensation.csv"), "\uFEFF" + report.compensationCsv());
-        Json.write(tmp.resolve("homestead.json"), json);
-        extra.write(tmp);
-        List<String> names = new ArrayList<>();
-        try (var s = Files.list(tmp)) {
-          for (Path p : s.sorted().toList()) {
-            move(p, dir.resolve(p.getFileName()));
-            names.add(p.getFileName().toString());
-          }
-        }
-        return names;
-      } finally {
-        try (var s = Files.list(tmp)) {
-          for (Path p : s.toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-        Files.deleteIfExists(tmp);
+    List<Path> written = org.landledger.io.StagedOutput.write(out, "homestead", tmp -> {
+      Path layerFile = tmp.resolve("homestead.gpkg");
+      Map<String, Object> json = report.toJson();
+      Map<String, Object> files = new LinkedHashMap<>();
+      files.put("layer", layerFile.getFileName().toString());
+      files.put("compensation", "compensation.csv");
+      json.put("outputs", files);
+      if (ledgerJson != null) {
+        json.put("ledger", ledgerJson);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void move(Path src, Path dst) throws IOException {
-    try {
-      Files.move(src, dst, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(src, dst, StandardCopyOption.REPLACE_EXISTING);
-    }
+      Layers.write(List.of(report.parcelLayer()), layerFile, WriteOptions.DEFAULT);
+      AtomicFiles.writeString(tmp.resolve("compensation.csv"), "\uFEFF" + report.compensationCsv());
+      Json.write(tmp.resolve("homestead.json"), json);
+      extra.write(tmp);
+    });
+    return written.stream().map(p -> p.getFileName().toString()).toList();
   }
 
   private void printSummary(HomesteadReport r, List<String> written, Map<String, Object> ledgerJson) {
