@@ -46,7 +46,11 @@ def main():
     sub.setsockopt(zmq.SUBSCRIBE, b"")
     sub.connect("tcp://%s:%d" % (ip, conn["iopub_port"]))
 
-    kernel = subprocess.Popen(cmd + [private_file])
+    # The kernel logs every message at INFO: keep that out of the notebook runner's terminal.
+    log_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target")
+    os.makedirs(log_dir, exist_ok=True)
+    log = open(os.path.join(log_dir, "kernel.log"), "a")
+    kernel = subprocess.Popen(cmd + [private_file], stderr=log)
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda s, _f: kernel.send_signal(s))
 
@@ -59,6 +63,8 @@ def main():
                 if b'"execution_state"' in frame and b'"starting"' in frame:
                     started = True
     sub.close(linger=0)
+    print("launch.py: kernel %s; relaying shell port %d -> %d" % ("started" if started else "assumed started",
+          conn["shell_port"], private["shell_port"]), file=log, flush=True)
     time.sleep(1.0)  # the handlers are registered right after "starting"
 
     frontend = ctx.socket(zmq.ROUTER)
