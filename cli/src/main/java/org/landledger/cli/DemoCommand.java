@@ -53,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
     String d = data.toString() + "/";
     List<Step> s = new ArrayList<>();
     s.add(new Step("生成样例县 sample county", List.of("samples", "--out", data.toString(), "--scale", scale,
-        "--seed", Long.toString(seed), "--gpkg")));
+        "--seed", Long.toString(seed))));
     s.add(new Step("耕地红线检查 red-line check", List.of("redline", "--landuse", d + "DLTB.shp",
         "--permanent-farmland", d + "YJJBNTTB.shp", "--eco-redline", d + "STBHHX.shp",
         "--dev-boundary", d + "CZKFBJ.shp", "--plan", d + "PLAN.shp", "--plan-id-field", "BSM",

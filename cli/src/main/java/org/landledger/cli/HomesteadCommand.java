@@ -21,6 +21,7 @@ import org.landledger.homestead.AreaStandards;
 import org.landledger.homestead.HomesteadAnalysis;
 import org.landledger.homestead.HomesteadFields;
 import org.landledger.homestead.HomesteadReport;
+import org.landledger.homestead.report.HomesteadReportPage;
 import org.landledger.homestead.LedgerFeed;
 import org.landledger.homestead.Reclamation;
 import org.landledger.homestead.ReclamationTerms;
@@ -150,6 +151,8 @@ public final class HomesteadCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin ReportOptions reportOptions;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -216,8 +219,13 @@ public final class HomesteadCommand implements Callable<Integer> {
     if (ledger != null) {
       ledgerJson = record(report, profile, date, parcelLayer.name());
     }
-    List<String> written = writeOutputs(report, ledgerJson);
+    org.landledger.report.ReportContext ctx = reportOptions.context(spec, null)
+        .withSurvey(org.landledger.report.SurveyMeta.of(parcelLayer));
+    List<String> reportNotes = new ArrayList<>();
+    List<String> written = writeOutputs(report, ledgerJson, dir -> reportNotes.addAll(
+        org.landledger.report.ReportFiles.write(HomesteadReportPage.build(report, ctx), dir, reportOptions.pdf())));
     printSummary(report, written, ledgerJson);
+    reportNotes.forEach(n -> spec.commandLine().getErr().println("注 note: " + n));
     return Main.OK;
   }
 
@@ -267,7 +275,8 @@ public final class HomesteadCommand implements Callable<Integer> {
   }
 
   /** Writes every output into a temporary directory inside {@code --out}, then moves them in. */
-  private List<String> writeOutputs(HomesteadReport report, Map<String, Object> ledgerJson) {
+  private List<String> writeOutputs(HomesteadReport report, Map<String, Object> ledgerJson,
+      org.landledger.io.StagedOutput.Writer extra) {
     Path dir = out.toAbsolutePath();
     try {
       Files.createDirectories(dir);
@@ -285,6 +294,7 @@ public final class HomesteadCommand implements Callable<Integer> {
         Layers.write(List.of(report.parcelLayer()), layerFile, WriteOptions.DEFAULT);
         AtomicFiles.writeString(tmp.resolve("compensation.csv"), "\uFEFF" + report.compensationCsv());
         Json.write(tmp.resolve("homestead.json"), json);
+        extra.write(tmp);
         List<String> names = new ArrayList<>();
         try (var s = Files.list(tmp)) {
           for (Path p : s.sorted().toList()) {

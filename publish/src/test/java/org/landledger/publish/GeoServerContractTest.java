@@ -20,7 +20,7 @@ class GeoServerContractTest {
             + "{\"@key\":\"database\",\"$\":\"file:/x.gpkg\"},{\"@key\":\"dbtype\",\"$\":\"geopkg\"}]}}}")).isEmpty();
     // styles.yaml writes this template as /rest/workspaces/{workspace}/styles/{style} under basePath /geoserver/rest
     assertThat(CONTRACT.violations("PUT", R + "/workspaces/ll/styles/s", null, RestRequest.SLD,
-        PublishStyles.polygon().sld())).isEmpty();
+        PublishStyles.forTable(new org.landledger.io.LayerSchema("homestead", java.util.List.of(), "MultiPolygon")).sld())).isEmpty();
     // datastores.yaml declares no basePath: read against the REST root like its siblings
     assertThat(CONTRACT.violations("GET", R + "/workspaces/ll/datastores/d", null, null, null)).isEmpty();
   }
@@ -39,7 +39,7 @@ class GeoServerContractTest {
   @Test
   void rejectsUndeclaredQueryParametersAndContentTypes() {
     assertThat(CONTRACT.violations("POST", R + "/workspaces/ll/styles", "nam=x", RestRequest.SLD,
-        PublishStyles.polygon().sld())).singleElement().asString().contains("'nam'");
+        PublishStyles.forTable(new org.landledger.io.LayerSchema("homestead", java.util.List.of(), "MultiPolygon")).sld())).singleElement().asString().contains("'nam'");
     assertThat(CONTRACT.violations("POST", R + "/workspaces/ll/datastores", null, "text/plain",
         "{\"dataStore\":{\"name\":\"d\"}}")).singleElement().asString().contains("content type");
   }

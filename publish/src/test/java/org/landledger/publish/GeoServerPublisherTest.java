@@ -157,7 +157,7 @@ class GeoServerPublisherTest {
       GeoServerRecorder.Exchange style = ex.stream().filter(e -> e.method().equals("POST")
           && "name=landledger_conflicts".equals(e.query())).findFirst().orElseThrow();
       assertThat(style.contentType()).startsWith(RestRequest.SLD);
-      assertThat(style.body()).contains("shape://times");
+      assertThat(style.body()).contains("shape://slash");
     }
   }
 
