@@ -5,7 +5,7 @@ Why: rapaio-jupyter-kernel binds its shell socket before it registers its messag
 the client's queued kernel_info_request the moment the socket is bound, and on a loaded machine that request
 lands in the gap and kills the kernel's shell thread (NullPointerException on `handlers`), so Jupyter waits
 forever. This launcher gives the kernel a private shell port, waits for the kernel's IOPub "starting" status
-(sent right before it registers its handlers) (or at most LANDLEDGER_KERNEL_WAIT seconds, default 12) plus a short grace period, and only then relays the real
+(sent right before it registers its handlers) (or at most LANDLEDGER_KERNEL_WAIT seconds, default 30) plus a short grace period, and only then relays the real
 shell port (ROUTER) to the kernel (DEALER) — the standard ZeroMQ broker pattern; replies are routed back
 by the identity frames Jupyter messages carry.
 
@@ -55,7 +55,7 @@ def main():
         signal.signal(sig, lambda s, _f: kernel.send_signal(s))
 
     # The "starting" status can be missed (ZeroMQ slow joiner); then a fixed wait stands in for it.
-    deadline = time.time() + float(os.environ.get("LANDLEDGER_KERNEL_WAIT", "12"))
+    deadline = time.time() + float(os.environ.get("LANDLEDGER_KERNEL_WAIT", "30"))
     started = False
     while not started and time.time() < deadline and kernel.poll() is None:
         if sub.poll(500):
