@@ -21,14 +21,14 @@ failed = []
 for path in paths:
     t0 = time.time()
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, startup_timeout=90, kernel_name="landledger-java",
+    client = NotebookClient(nb, timeout=timeout, startup_timeout=90, kernel_name="landledger-java", record_timing=False,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     try:
         try:
             client.execute()
         except RuntimeError as e:  # the kernel did not come up (loaded machine): one more try
             print("retry %s: %s" % (path, e), file=sys.stderr)
-            client = NotebookClient(nb, timeout=timeout, startup_timeout=90, kernel_name="landledger-java",
+            client = NotebookClient(nb, timeout=timeout, startup_timeout=90, kernel_name="landledger-java", record_timing=False,
                                     resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
             client.execute()
         errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
