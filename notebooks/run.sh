@@ -24,13 +24,18 @@ for path in paths:
     client = NotebookClient(nb, timeout=timeout, startup_timeout=90, kernel_name="landledger-java", record_timing=False,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     try:
-        try:
-            client.execute()
-        except RuntimeError as e:  # the kernel did not come up (loaded machine): one more try
-            print("retry %s: %s" % (path, e), file=sys.stderr)
-            client = NotebookClient(nb, timeout=timeout, startup_timeout=90, kernel_name="landledger-java", record_timing=False,
-                                    resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
-            client.execute()
+        for attempt in range(3):  # the kernel may not come up on a loaded machine: up to two more tries
+            try:
+                client.execute()
+                break
+            except RuntimeError as e:
+                if attempt == 2:
+                    raise
+                print("retry %s: %s" % (path, e), file=sys.stderr)
+                nb = nbformat.read(path, as_version=4)
+                client = NotebookClient(nb, timeout=timeout, startup_timeout=90, kernel_name="landledger-java",
+                                        record_timing=False,
+                                        resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
         errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
         if errors:
             raise CellExecutionError("", errors[0].get("ename", ""), errors[0].get("evalue", ""))

@@ -16,7 +16,10 @@ fi
 # Real clients against a live server on loopback: GDAL's WFS/WMS drivers, OWSLib and the viewer in headless
 # Chromium (playwright-core). The script installs what it needs (apt, npm) and uses the jars just built.
 LANDLEDGER_SKIP_BUILD=1 server/src/test/e2e/run.sh
-e2e=1
+# The Java notebooks, executed headless (installs Debian's jupyter packages and the kernel jar if missing);
+# any cell error fails the run.
+LANDLEDGER_SKIP_BUILD=1 notebooks/run.sh --setup
+e2e=2
 
 # Closing line: every Surefire test of every module, plus the end-to-end suites above (one each).
 read -r run failed skipped < <(cat */target/surefire-reports/*.txt | awk '/Tests run:/ {
