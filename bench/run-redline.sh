@@ -17,6 +17,7 @@ data="$(cd "$1" && pwd)"; runs="${2:-3}"; out="${3:-/tmp/bench-redline}"
 tools="ours floor geopandas postgis"
 [ "${4:-}" = "--tools" ] && tools="$5"
 mkdir -p "$out"
+PY=/usr/bin/python3 # Debian's python, which python3-geopandas installs into (not a pyenv/venv one)
 
 need_apt() { # need_apt CHECK-COMMAND PACKAGE…
   if ! eval "$1" >/dev/null 2>&1; then
@@ -25,15 +26,16 @@ need_apt() { # need_apt CHECK-COMMAND PACKAGE…
       || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=900 "$@" >&2; }
   fi
 }
-need_apt 'python3 -c "import geopandas"' python3-geopandas
+need_apt "$PY -c 'import geopandas'" python3-geopandas
 need_apt 'command -v ogr2ogr' gdal-bin
 [ -x /usr/bin/time ] || need_apt false time
 
 # Build once, outside the timings; compile the bench mains against the CLI's classpath.
 [ -f cli/target/landledger-cli.jar ] || ./mvnw -q -o -DskipTests package
 cp="$root/cli/target/landledger-cli.jar:$root/cli/target/lib/*"
-mkdir -p "$out/classes"
-javac -nowarn -d "$out/classes" -cp "$cp" bench/java/*.java
+if [ ! -d "$out/classes" ] || [ -n "$(find bench/java -newer "$out/classes" -print -quit)" ]; then
+  mkdir -p "$out/classes"; javac -nowarn -d "$out/classes" -cp "$cp" bench/java/*.java; touch "$out/classes"
+fi
 jcp="$out/classes:$cp"
 JAVA_OPTS=(-Xmx4g -Dfile.encoding=UTF-8)
 
@@ -93,7 +95,7 @@ for i in $(seq 1 "$runs"); do
         measure floor-planar "$i" java "${JAVA_OPTS[@]}" -cp "$jcp" RedlineFloor "$dltb" "$pbf" "$plan" planar 2 "$out/floor-planar.csv"
         measure floor-ellipsoidal "$i" java "${JAVA_OPTS[@]}" -cp "$jcp" RedlineFloor "$dltb" "$pbf" "$plan" ellipsoidal 2 "$out/floor-ellipsoidal.csv" ;;
       geopandas)
-        measure geopandas "$i" python3 bench/geopandas_redline.py "$dltb" "$pbf" "$plan" "$out/geopandas.csv" ;;
+        measure geopandas "$i" "$PY" bench/geopandas_redline.py "$dltb" "$pbf" "$plan" "$out/geopandas.csv" ;;
       postgis)
         measure postgis-query "$i" sh -c "psql -X -q -v plan=redbench.plan -v dltb=redbench.dltb -v pbf=redbench.pbf -f bench/postgis/redline-full.sql > '$out/postgis.csv'" ;;
     esac

@@ -70,7 +70,7 @@ public final class MakeBenchPlan {
       if (!g.isValid()) {
         continue;
       }
-      if (g.getArea() > 0 && ((org.locationtech.jts.geom.Polygon) g).getExteriorRing().isCCW()) {
+      if (g.getArea() > 0 && org.locationtech.jts.algorithm.Orientation.isCCW(ring)) {
         g = g.reverse(); // shapefile outer rings are clockwise
       }
       int k = rows.size() + 1;
