@@ -18,6 +18,7 @@ tools="ours floor geopandas postgis"
 [ "${4:-}" = "--tools" ] && tools="$5"
 mkdir -p "$out"
 PY=/usr/bin/python3 # Debian's python, which python3-geopandas installs into (not a pyenv/venv one)
+export LANDLEDGER_PG_STATE="${LANDLEDGER_PG_STATE:-/tmp/landledger-pg-bench}"
 
 need_apt() { # need_apt CHECK-COMMAND PACKAGE…
   if ! eval "$1" >/dev/null 2>&1; then
@@ -58,7 +59,8 @@ measure() { # measure TOOL RUN CMD… → appends a row; stdout to $out/TOOL-RUN
     /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = (n == 3) ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2] }
     /User time/ { cpu += $2 } /System time/ { cpu += $2 }
     /Maximum resident set size/ { rss = $2 / 1024 }
-    END { printf "%s\t%s\t%.2f\t%.2f\t%.0f\t%s\n", tool, run, wall, cpu, rss, load }' "$out/$tool-$run.time" >>"$results"
+    /^server_cpu_s=/ { split($0, q, "="); cpu += q[2] } # PostgreSQL server CPU (bench/pg-query.sh)
+    END { printf "%s\t%s\t%.2f\t%.2f\t%.0f\t%s\n", tool, run, wall, cpu, rss, load }' "$out/$tool-$run.time" "$out/$tool-$run.log" >>"$results"
 }
 
 # PostGIS: started by the scale branch's scripts/postgis-up.sh (own state dir, so other sessions' clusters
@@ -78,9 +80,13 @@ if [[ " $tools " == *" postgis "* ]]; then
     psql -X -q -c "ANALYZE redbench.\"$2\""
   }
   export -f pgload
+  if [ "${PG_REUSE:-0}" = 1 ] && psql -X -qAt -c "SELECT count(*) FROM redbench.plan" >/dev/null 2>&1; then
+    echo "reusing loaded tables (PG_REUSE=1)" >&2
+  else
   measure pgload-dltb 1 bash -c 'pgload "$0" "$1"' "$dltb" dltb
   measure pgload-pbf 1 bash -c 'pgload "$0" "$1"' "$pbf" pbf
   measure pgload-plan 1 bash -c 'pgload "$0" "$1"' "$plan" plan
+  fi
 fi
 
 for i in $(seq 1 "$runs"); do
@@ -97,7 +103,7 @@ for i in $(seq 1 "$runs"); do
       geopandas)
         measure geopandas "$i" "$PY" bench/geopandas_redline.py "$dltb" "$pbf" "$plan" "$out/geopandas.csv" ;;
       postgis)
-        measure postgis-query "$i" sh -c "psql -X -q -v plan=redbench.plan -v dltb=redbench.dltb -v pbf=redbench.pbf -f bench/postgis/redline-full.sql > '$out/postgis.csv'" ;;
+        measure postgis-query "$i" bench/pg-query.sh "$out/postgis.csv" ;;
     esac
   done
 done
