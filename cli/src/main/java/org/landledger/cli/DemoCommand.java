@@ -53,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
     String d = data.toString() + "/";
     List<Step> s = new ArrayList<>();
     s.add(new Step("生成样例县 sample county", List.of("samples", "--out", data.toString(), "--scale", scale,
-        "--seed", Long.toString(seed), "--gpkg")));
+        "--seed", Long.toString(seed))));
     s.add(new Step("耕地红线检查 red-line check", List.of("redline", "--landuse", d + "DLTB.shp",
         "--permanent-farmland", d + "YJJBNTTB.shp", "--eco-redline", d + "STBHHX.shp",
         "--dev-boundary", d + "CZKFBJ.shp", "--plan", d + "PLAN.shp", "--plan-id-field", "BSM",
@@ -63,22 +63,40 @@ public final class DemoCommand implements Callable<Integer> {
     s.add(new Step("增减挂钩 linkage balance", List.of("linkage", "--landuse", d + "DLTB_BEFORE.shp",
         "--demolition", d + "CJQ.shp", "--construction", d + "JXQ.shp",
         "--permanent-farmland", d + "YJJBNTTB.shp", "--eco-redline", d + "STBHHX.shp",
-        "--project-field", "XMBH", "--lang", lang, "--out", results.resolve("linkage").toString())));
-    // 300 m² is a demo standard, not a province's regulation (pass your province's profile or --standard-m2).
+        "--project-field", "XMBH", "--out", results.resolve("linkage").toString())));
+    // The homestead rules are provincial: the demo applies the shipped EXAMPLE province profile (labelled
+    // as such in every output), never a number of our own.
     s.add(new Step("宅基地 homestead quotas", List.of("homestead", "--parcels", d + "ZJD.shp",
-        "--owner-id-field", "ZJH", "--exit-field", "TCBZ", "--exit-value", "1", "--standard-m2", "300",
-        "--lang", lang, "--out", results.resolve("homestead").toString())));
+        "--owner-id-field", "ZJH", "--exit-field", "TCBZ", "--exit-value", "1",
+        "--policy", examplePolicy().toString(), "--area-type", "plain",
+        "--out", results.resolve("homestead").toString())));
     // D = 3406.50 元/ha is the 2010 national value quoted from Xie et al. 2015 (not confirmed; see DOMAIN.md).
     s.add(new Step("生态系统服务价值 ESV and land-use change", List.of("esv", "--landuse", d + "DLTB.shp",
         "--landuse-before", d + "DLTB_BEFORE.shp", "--unit-value", "3406.5", "--by", d + "XZQ.shp",
-        "--lang", lang, "--out", results.resolve("esv").toString())));
+        "--out", results.resolve("esv").toString())));
     return s;
   }
 
+  /** The shipped example province profile, copied next to the demo data so the run can cite a file. */
+  Path examplePolicy() {
+    return out.resolve("policy").resolve("example-province-homestead.json");
+  }
+
+  private void writeExamplePolicy() throws java.io.IOException {
+    try (var in = org.landledger.policy.PolicyProfile.class.getResourceAsStream("example-province-homestead.json")) {
+      if (in == null) {
+        throw new IllegalStateException("example province profile missing from the build");
+      }
+      byte[] bytes = in.readAllBytes();
+      org.landledger.io.AtomicFiles.write(examplePolicy(), tmp -> java.nio.file.Files.write(tmp, bytes));
+    }
+  }
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    writeExamplePolicy();
     List<Step> steps = steps();
     CommandLine root = spec.commandLine().getParent();
     for (int i = 0; i < steps.size(); i++) {

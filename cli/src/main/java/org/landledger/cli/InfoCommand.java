@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     description = {"描述图层：要素数、坐标系、编码、字段、范围、面积。", "Describe a layer: count, CRS, encoding, fields, bounds, areas."})
 public final class InfoCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "DATASET", description = "Shapefile, GeoPackage (file.gpkg#table) or GeoJSON.")
+  @Parameters(index = "0", paramLabel = "DATASET", description = "Shapefile, GeoPackage (file.gpkg#table), GeoJSON or PostGIS table (pg:postgresql://user@host:port/db?schema=s#table; password from PGPASSWORD, ~/.pgpass or ?password-file=).")
   String dataset;
 
   @Option(names = "--json", description = "Print one JSON object.")

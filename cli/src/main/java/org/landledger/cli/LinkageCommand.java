@@ -1,18 +1,12 @@
 package org.landledger.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.landledger.geo.AreaCalculator;
 import org.landledger.geo.AreaMode;
 import org.landledger.geo.GeometryRepair;
@@ -22,6 +16,7 @@ import org.landledger.io.InputDataException;
 import org.landledger.io.Json;
 import org.landledger.io.Layer;
 import org.landledger.io.Layers;
+import org.landledger.io.StagedOutput;
 import org.landledger.io.WriteOptions;
 import org.landledger.landuse.LandUseOverlay;
 import org.landledger.linkage.LinkageAnalysis;
@@ -29,7 +24,10 @@ import org.landledger.linkage.LinkageInputs;
 import org.landledger.linkage.LinkagePlot;
 import org.landledger.linkage.LinkageProject;
 import org.landledger.linkage.LinkageResult;
+import org.landledger.linkage.report.LinkageReport;
 import org.landledger.policy.PolicyProfile;
+import org.landledger.report.ReportContext;
+import org.landledger.report.ReportFiles;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -41,7 +39,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * 增减挂钩核算: {@code landledger linkage …} balances every project area by overlay on DLTB and writes
- * {@code linkage.json} and {@code linkage.gpkg} (plots with results, violation geometries) into {@code --out}.
+ * {@code linkage.json}, {@code linkage.gpkg} (plots with results, violation geometries) and
+ * {@code report.html}/{@code report.pdf} into {@code --out}.
  * Outputs are written to a temporary folder and moved in at the end: bad input writes nothing.
  */
 @Command(name = "linkage", mixinStandardHelpOptions = true,
@@ -101,6 +100,8 @@ public final class LinkageCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin ReportOptions report;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -135,8 +136,12 @@ public final class LinkageCommand implements Callable<Integer> {
 
     LinkageResult result = new LinkageAnalysis(base, profile, pbf, eco, options)
         .analyse(LinkageProject.group(plots), notes);
-    write(result.toJson(), layers(result, dltb));
+    ReportContext ctx = report.context(spec, dltb);
+    List<String> reportNotes = new ArrayList<>();
+    write(result.toJson(), layers(result, dltb),
+        dir -> reportNotes.addAll(ReportFiles.write(LinkageReport.build(result, ctx), dir, report.pdf())));
     printSummary(result);
+    reportNotes.forEach(n -> spec.commandLine().getErr().println("注 note: " + n));
     return Main.OK;
   }
 
@@ -212,45 +217,12 @@ public final class LinkageCommand implements Callable<Integer> {
   }
 
   /** Writes everything into a temporary sibling folder, then moves each file into {@code --out}. */
-  private void write(Map<String, Object> json, List<Layer> layers) {
-    Path target = out.toAbsolutePath();
-    Path parent = target.getParent();
-    Path tmp;
-    try {
-      Files.createDirectories(parent);
-      tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create output folder under " + parent + ": " + e.getMessage(), e);
-    }
-    try {
+  private void write(Map<String, Object> json, List<Layer> layers, StagedOutput.Writer extra) {
+    StagedOutput.write(out, "linkage", tmp -> {
       Json.write(tmp.resolve("linkage.json"), json);
       Layers.write(layers, tmp.resolve("linkage.gpkg"), WriteOptions.DEFAULT);
-      Files.createDirectories(target);
-      try (Stream<Path> s = Files.list(tmp)) {
-        for (Path p : s.toList()) {
-          Path dst = target.resolve(p.getFileName());
-          try {
-            Files.move(p, dst, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-          } catch (AtomicMoveNotSupportedException e) {
-            Files.move(p, dst, StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write outputs to " + target + ": " + e.getMessage(), e);
-    } finally {
-      deleteTree(tmp);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
-      // best effort: a leftover hidden temp folder does not affect results
-    }
+      extra.write(tmp);
+    });
   }
 
   private void printSummary(LinkageResult r) {
@@ -263,7 +235,8 @@ public final class LinkageCommand implements Callable<Integer> {
           p.surplusQuotaMu(), p.surplusValueYuan(), p.balanced() ? "平衡 balanced" : "不平衡 NOT balanced",
           p.violations().isEmpty() ? "" : " " + p.violations().stream().map(v -> v.code().name()).distinct().toList());
     }
-    o.printf("输出 outputs: %s, %s%n", out.resolve("linkage.json"), out.resolve("linkage.gpkg"));
+    o.printf("输出 outputs: %s, %s, %s%n", out.resolve("linkage.json"), out.resolve("linkage.gpkg"),
+        out.resolve(ReportFiles.HTML));
     o.flush();
   }
 }

@@ -21,8 +21,10 @@ import picocli.CommandLine.Command;
       "LandLedger 土地账本: 增减挂钩、耕地红线、宅基地、生态产品价值核算 on 三调 data.",
       "Land books of urban–rural integration on third national land survey data."
     },
-    subcommands = {DemoCommand.class, InfoCommand.class, SamplesCommand.class, RedlineCommand.class, LinkageCommand.class,
-        QuotaCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, InfoCommand.class, SamplesCommand.class, RedlineCommand.class,
+        LinkageCommand.class, QuotaCommand.class, HomesteadCommand.class, CollectiveMarketCommand.class,
+        EsvCommand.class, CarbonCommand.class, GepCommand.class, PublishCommand.class, ServeCommand.class,
+        CopyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static final int OK = 0;

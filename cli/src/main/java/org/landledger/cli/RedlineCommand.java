@@ -2,11 +2,13 @@ package org.landledger.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.landledger.geo.AreaMode;
 import org.landledger.geo.Units;
+import org.landledger.io.Progress;
 import org.landledger.policy.PolicyProfile;
 import org.landledger.redline.RedLineCheck;
 import org.landledger.redline.RedLineInputs;
@@ -16,6 +18,10 @@ import org.landledger.redline.RedLineResult;
 import org.landledger.redline.Totals;
 import org.landledger.redline.compensation.CompensationLedger;
 import org.landledger.redline.compensation.GrainCapacityTable;
+import org.landledger.redline.report.RedLineReport;
+import org.landledger.report.Lang;
+import org.landledger.report.ReportContext;
+import org.landledger.report.ReportFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * 耕地红线检查命令: {@code landledger redline} checks plan parcels against permanent farmland, farmland, the eco red
- * line and the development boundary, accounts 占补平衡, and writes redline.json, redline.gpkg and redline.csv.
+ * line and the development boundary, accounts 占补平衡, and writes redline.json, redline.gpkg,
+ * redline.csv and report.html/report.pdf (中文 by default, {@code --lang en}).
  */
 @Command(name = "redline", mixinStandardHelpOptions = true,
     description = {"耕地红线检查：规划地块与永久基本农田、耕地、生态保护红线、城镇开发边界叠加，核算占补平衡。",
@@ -74,9 +81,6 @@ public final class RedlineCommand implements Callable<Integer> {
   @Option(names = "--policy", paramLabel = "FILE", description = "Policy profile JSON (default: national default).")
   Path policy;
 
-  @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "CSV headers and labels (default zh).")
-  String lang;
-
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
       description = "Worker threads (default 0: all cores).")
   int threads;
@@ -86,16 +90,14 @@ public final class RedlineCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin ReportOptions report;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     AreaMode mode = parseMode(area);
-    boolean chinese = switch (lang.toLowerCase(Locale.ROOT)) {
-      case "zh", "cn", "zh-cn" -> true;
-      case "en" -> false;
-      default -> throw new IllegalArgumentException("--lang must be zh or en, got " + lang);
-    };
+    boolean chinese = report.lang() == Lang.ZH;
     if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
       throw new IllegalArgumentException("--out " + out + " exists and is not a folder");
     }
@@ -107,9 +109,15 @@ public final class RedlineCommand implements Callable<Integer> {
     RedLineOptions options = new RedLineOptions(mode, minOverlapM2, profile, grain, threads);
     RedLineInputs inputs = RedLineInputs.read(landUse, permanentFarmland, ecoRedline, devBoundary, plan, planIdField,
         xzq, supplementary, input.readOptions());
-    RedLineResult result = new RedLineCheck(options).run(inputs);
-    List<Path> written = RedLineOutputs.writeAll(result, out, chinese);
+    RedLineResult result = new RedLineCheck(options)
+        .progress(Progress.onTerminal("红线检查 parcels", inputs.plan().size(), report.progress))
+        .run(inputs);
+    ReportContext ctx = report.context(spec, inputs.landUse());
+    List<String> reportNotes = new ArrayList<>();
+    List<Path> written = RedLineOutputs.writeAll(result, out, chinese,
+        dir -> reportNotes.addAll(ReportFiles.write(RedLineReport.build(result, ctx), dir, report.pdf())));
     print(spec.commandLine().getOut(), result, written);
+    reportNotes.forEach(n -> spec.commandLine().getErr().println("注 note: " + n));
     return Main.OK;
   }
 

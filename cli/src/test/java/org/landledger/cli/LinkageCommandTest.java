@@ -120,7 +120,7 @@ class LinkageCommandTest {
     assertThat(cj.string("WG")).isNull();
     assertThat(p.get("violations").get(0).get("plots").get(0).get("role").asText()).isEqualTo("construction");
     try (var s = Files.list(dir)) {
-      assertThat(s.filter(x -> x.getFileName().toString().startsWith(".out.tmp-")).toList()).isEmpty();
+      assertThat(s.filter(x -> x.getFileName().toString().startsWith(".out.")).toList()).isEmpty();
     }
   }
 

@@ -84,21 +84,31 @@ public final class LandUseOverlay {
     }
     PreparedGeometry pg = PreparedGeometryFactory.prepare(g);
     for (Feature f : candidates) {
-      Geometry lu = f.geometry();
-      Geometry piece;
-      if (pg.containsProperly(lu)) {
-        piece = lu;
-      } else if (!pg.intersects(lu)) {
-        continue;
-      } else {
-        piece = Overlay.intersection(g, lu);
-      }
-      double a = areas.area(piece);
+      Geometry piece = pieceOf(pg, f.geometry());
+      double a = piece == null ? 0 : areas.area(piece);
       if (a > 0) {
         out.add(new Piece(f, surveys.get(f.id()), piece, a));
       }
     }
     return out;
+  }
+
+  /**
+   * The per-pair rule: the part of one land-use geometry inside the (prepared) queried geometry, or
+   * null when they do not meet. Distributed engines (Sedona) call this same method on the pairs of
+   * their spatial join, so their answers are those of {@link #pieces}.
+   */
+  public static Geometry pieceOf(PreparedGeometry prepared, Geometry landUse) {
+    if (landUse == null || landUse.isEmpty()) {
+      return null;
+    }
+    if (prepared.containsProperly(landUse)) {
+      return landUse;
+    }
+    if (!prepared.intersects(landUse)) {
+      return null;
+    }
+    return Overlay.intersection(prepared.getGeometry(), landUse);
   }
 
   /** Total area of the pieces (gross: the 田坎 share included). */

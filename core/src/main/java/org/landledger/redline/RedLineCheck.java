@@ -49,9 +49,16 @@ public final class RedLineCheck {
 
   private final RedLineOptions options;
   private final LandUseCodes codes = LandUseCodes.standard();
+  private org.landledger.io.Progress progress = org.landledger.io.Progress.NONE;
 
   public RedLineCheck(RedLineOptions options) {
     this.options = options == null ? RedLineOptions.DEFAULT : options;
+  }
+
+  /** Reports each checked parcel to {@code p} (e.g. {@code Progress.onTerminal}); returns this check. */
+  public RedLineCheck progress(org.landledger.io.Progress p) {
+    this.progress = p == null ? org.landledger.io.Progress.NONE : p;
+    return this;
   }
 
   /** Runs the check. Bad input (missing id field, bad 三调 attributes, CRS missing) is an {@link InputDataException}. */
@@ -91,8 +98,13 @@ public final class RedLineCheck {
         index(xzq), options.effectiveMinOverlapM2(), grain, codes);
     List<Feature> features = plan.features();
     List<ParcelResult> parcels = parallel(() -> IntStream.range(0, features.size()).parallel()
-        .mapToObj(i -> ctx.check(i, ids.get(i), features.get(i), planIssues.get(features.get(i).id())))
+        .mapToObj(i -> {
+          ParcelResult p = ctx.check(i, ids.get(i), features.get(i), planIssues.get(features.get(i).id()));
+          progress.step();
+          return p;
+        })
         .toList());
+    progress.finish();
 
     List<String> noArea = parcels.stream().filter(p -> p.areaM2() <= 0).map(ParcelResult::id).toList();
     if (!noArea.isEmpty()) {

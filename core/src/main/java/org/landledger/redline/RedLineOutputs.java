@@ -1,19 +1,13 @@
 package org.landledger.redline;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.landledger.geo.Overlay;
 import org.landledger.geo.Units;
 import org.landledger.io.AtomicFiles;
@@ -24,6 +18,7 @@ import org.landledger.io.Json;
 import org.landledger.io.Layer;
 import org.landledger.io.LayerSchema;
 import org.landledger.io.Layers;
+import org.landledger.io.StagedOutput;
 import org.landledger.io.WriteOptions;
 import org.landledger.redline.compensation.Amounts;
 import org.landledger.redline.compensation.CompensationLedger;
@@ -51,55 +46,25 @@ public final class RedLineOutputs {
 
   /** Writes all outputs to {@code outDir} (created if needed); returns the files written. */
   public static List<Path> writeAll(RedLineResult r, Path outDir, boolean chinese) {
-    Path abs = outDir.toAbsolutePath().normalize();
-    if (Files.exists(abs) && !Files.isDirectory(abs)) {
-      throw new IllegalArgumentException("output " + outDir + " exists and is not a folder");
-    }
-    Path parent = abs.getParent() == null ? abs : abs.getParent();
-    Path tmp;
-    try {
-      Files.createDirectories(parent);
-      tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".redline-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary folder next to " + outDir + ": " + e.getMessage(), e);
-    }
-    try {
+    return writeAll(r, outDir, chinese, dir -> { });
+  }
+
+  /**
+   * The same, with {@code extra} writing more files (the report) into the staging folder, so they are moved in
+   * together with the data files or not at all.
+   */
+  public static List<Path> writeAll(RedLineResult r, Path outDir, boolean chinese, StagedOutput.Writer extra) {
+    return StagedOutput.write(outDir, "redline", tmp -> {
       Json.write(tmp.resolve(JSON), toJson(r));
       writeLayers(r, tmp);
       AtomicFiles.writeString(tmp.resolve(CSV), "\uFEFF" + toCsv(r, chinese));
-      Files.createDirectories(abs);
-      List<Path> written = new ArrayList<>();
-      try (Stream<Path> s = Files.list(tmp)) {
-        for (Path p : s.sorted().toList()) {
-          Path dst = abs.resolve(p.getFileName().toString());
-          Files.move(p, dst, StandardCopyOption.REPLACE_EXISTING);
-          written.add(dst);
-        }
-      }
-      return written;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to " + outDir + ": " + e.getMessage(), e);
-    } finally {
-      deleteTree(tmp);
-    }
+      extra.write(tmp);
+    });
   }
 
   /** The GeoPackage with the layers {@code parcels} and {@code conflicts}. */
   static void writeLayers(RedLineResult r, Path dir) {
     Layers.write(List.of(parcelsLayer(r), conflictsLayer(r)), dir.resolve(GPKG), WriteOptions.DEFAULT);
-  }
-
-  private static void deleteTree(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
-      // best effort: a leftover hidden temp folder is harmless
-    }
   }
 
   // ---------------------------------------------------------------- JSON

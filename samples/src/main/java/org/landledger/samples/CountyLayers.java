@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.landledger.geo.AreaCalculator;
 import org.landledger.io.Feature;
 import org.landledger.landuse.LandUseClass;
@@ -49,6 +50,7 @@ final class CountyLayers {
   final List<Feature> cjq = new ArrayList<>();
   final List<Feature> jxq = new ArrayList<>();
   final List<Feature> plan = new ArrayList<>();
+  final List<Feature> azq = new ArrayList<>();
 
   CountyLayers(County c, AreaCalculator area) {
     this.c = c;
@@ -73,6 +75,7 @@ final class CountyLayers {
     buildDevelopmentBoundaries();
     t = lap(stages, "三区三线 planning lines", t);
     buildHomesteads();
+    buildResettlement();
     buildLinkage();
     buildPlans();
     lap(stages, "宅基地/挂钩/规划 homesteads, linkage, plans", t);
@@ -527,7 +530,7 @@ final class CountyLayers {
             } else {
               long pk = Hashing.hash(seed, gc, gr * 1024L + key, 906);
               h = new Household(zl.substring(0, 12) + pad(hh.size() + 1, 4),
-                  ChineseNames.person(seed, pk, 1), IdNumbers.fake(c.code, seed, pk, 2));
+                  ChineseNames.person(seed, pk, 1), FakeIdNumbers.fake(c.code, seed, pk, 2));
               hh.add(h);
             }
             boolean exit = c.exiting[k] || Hashing.unit(seed, gc, gr * 1024L + key, 907) < 0.012;
@@ -553,6 +556,44 @@ final class CountyLayers {
       Map<String, Object> a = parcelAttrs.get(k);
       a.put("ZDMJ", zdmj[k]);
       zjd.add(new Feature(String.valueOf(k + 1), parcels.get(k), a));
+    }
+  }
+
+  /**
+   * 集中安置区: one resettlement site per township whose homesteads are exiting, beside the township seat
+   * (inside its development boundary), sized at 35 % of the exiting parcels' area (flats instead of
+   * houses with yards).
+   */
+  private void buildResettlement() {
+    double[] exitArea = new double[c.townships.size()];
+    List<Set<String>> households = new ArrayList<>();
+    c.townships.forEach(t -> households.add(new java.util.TreeSet<>()));
+    Map<String, Integer> byCode = new java.util.HashMap<>();
+    c.townships.forEach(t -> byCode.put(t.code(), t.index()));
+    for (Feature f : zjd) {
+      if (((Number) f.get("TCBZ")).intValue() == 1) {
+        int t = byCode.get(((String) f.get("ZLDWDM")).substring(6, 9));
+        exitArea[t] += ((Number) f.get("ZDMJ")).doubleValue();
+        households.get(t).add((String) f.get("HHBM"));
+      }
+    }
+    int seq = 0;
+    for (County.Township t : c.townships) {
+      if (exitArea[t.index()] <= 0) {
+        continue;
+      }
+      double side = Math.sqrt(exitArea[t.index()] * 0.35);
+      double ang = 2 * Math.PI * Hashing.unit(seed, c.col0 + t.index(), c.row0, 971);
+      double rr = t.radius() * 1.2;
+      double[] centre = c.w.place(t.sx() + rr * Math.cos(ang), t.sy() + rr * Math.sin(ang));
+      Polygon g = rectangle(centre[0], centre[1], side * 1.3, side / 1.3, 0);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("BSM", bsm("12", ++seq));
+      m.put("AZQMC", t.name() + "集中安置区");
+      m.put("XZQDM", c.code + t.code());
+      m.put("AZHS", households.get(t.index()).size());
+      m.put("MJ", round2(area.area(g)));
+      azq.add(new Feature(String.valueOf(seq), g, m));
     }
   }
 

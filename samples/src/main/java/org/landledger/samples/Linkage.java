@@ -80,11 +80,13 @@ final class Linkage {
     long s = c.seed;
     for (int p = 0; p < count; p++) {
       int t = withVillages.get(p % withVillages.size());
-      int year = 2018 + p % 5;
+      // 2018, 2021, 2019, 2022, 2020, …: even three projects mix finished and ongoing ones.
+      int year = 2018 + (p * 3) % 5;
       boolean completed = year <= 2020;
       String xmbh = c.code + year + String.format("%03d", p + 1);
       String xmmc = c.name + c.townships.get(t).name() + "城乡建设用地增减挂钩项目（" + year + "年第" + (p / 5 + 1) + "批）";
       projects.add(new Project(p, xmbh, xmmc, year, completed, t));
+      int firstPlot = plots.size();
       List<Integer> cand = demoByTownship.get(t);
       int plotsWanted = 3 + Hashing.below(s, c.col0 + p, c.row0, 701, 5);
       double demoArea = 0;
@@ -156,6 +158,33 @@ final class Linkage {
           }
         }
         plots.add(new Plot(p, ++jseq, j, i0, i1, false, occupied, null, grade, use));
+      }
+      // 土地整治 plans reclaimed farmland at least as good as what the project occupies (占优补优), so the
+      // reclaimed grades are capped by the best occupied grade — except in every third project, whose
+      // plans keep the village soil's grade and may fall short (QUALITY_DECREASED has a case to find).
+      if (p % 3 != 2) {
+        capReclaimedGrades(firstPlot);
+      }
+    }
+  }
+
+  /** Caps the reclaimed grade of the demolition plots from index {@code first} by the best occupied grade. */
+  private void capReclaimedGrades(int first) {
+    int best = Integer.MAX_VALUE;
+    for (int k = first; k < plots.size(); k++) {
+      Plot pl = plots.get(k);
+      if (!pl.demolition() && pl.grade() != null && LandUseCodes.standard().isFarmland(pl.occupied())) {
+        best = Math.min(best, pl.grade());
+      }
+    }
+    if (best == Integer.MAX_VALUE) {
+      return;
+    }
+    for (int k = first; k < plots.size(); k++) {
+      Plot pl = plots.get(k);
+      if (pl.demolition() && pl.grade() != null && pl.grade() > best) {
+        plots.set(k, new Plot(pl.project(), pl.seq(), pl.j(), pl.i0(), pl.i1(), true, pl.occupied(), pl.fkdl(),
+            best, pl.use()));
       }
     }
   }

@@ -24,7 +24,7 @@ import org.landledger.landuse.LandUseCodes;
 
 /**
  * 样例数据生成: writes a realistic, deterministic synthetic county (or province) in the 三调 schema —
- * XZQ, CJDCQ, DLTB, DLTB_BEFORE, YJJBNTTB, STBHHX, CZKFBJ, ZJD, CJQ, JXQ and PLAN as shapefiles (GBK DBF
+ * XZQ, CJDCQ, DLTB, DLTB_BEFORE, YJJBNTTB, STBHHX, CZKFBJ, ZJD, AZQ, CJQ, JXQ and PLAN as shapefiles (GBK DBF
  * with .cpg and .prj). The same seed and scale give byte-identical files. Layers are streamed county by
  * county, so the province scale never holds more than one county in memory. Everything is written to a
  * hidden folder first and moved into {@code outDir} at the end: a failed run leaves no partial output.
@@ -36,12 +36,12 @@ public final class SampleCounty {
 
   /** Layer names in writing order. */
   public static final List<String> LAYERS = List.of("XZQ", "CJDCQ", "DLTB", "DLTB_BEFORE", "YJJBNTTB", "STBHHX",
-      "CZKFBJ", "ZJD", "CJQ", "JXQ", "PLAN");
+      "CZKFBJ", "ZJD", "AZQ", "CJQ", "JXQ", "PLAN");
 
   private static final Map<String, LayerSchema> SCHEMAS = Map.ofEntries(
       Map.entry("XZQ", Schemas.XZQ), Map.entry("CJDCQ", Schemas.CJDCQ), Map.entry("DLTB", Schemas.DLTB),
       Map.entry("DLTB_BEFORE", Schemas.DLTB_BEFORE), Map.entry("YJJBNTTB", Schemas.YJJBNTTB),
-      Map.entry("STBHHX", Schemas.STBHHX), Map.entry("CZKFBJ", Schemas.CZKFBJ), Map.entry("ZJD", Schemas.ZJD),
+      Map.entry("STBHHX", Schemas.STBHHX), Map.entry("CZKFBJ", Schemas.CZKFBJ), Map.entry("ZJD", Schemas.ZJD), Map.entry("AZQ", Schemas.AZQ),
       Map.entry("CJQ", Schemas.CJQ), Map.entry("JXQ", Schemas.JXQ), Map.entry("PLAN", Schemas.PLAN));
 
   private SampleCounty() {}
@@ -127,6 +127,7 @@ public final class SampleCounty {
           out.put("STBHHX", layers.stbhhx);
           out.put("CZKFBJ", layers.czkfbj);
           out.put("ZJD", layers.zjd);
+          out.put("AZQ", layers.azq);
           out.put("CJQ", layers.cjq);
           out.put("JXQ", layers.jxq);
           out.put("PLAN", layers.plan);

@@ -51,6 +51,9 @@ final class Schemas {
   static final LayerSchema PLAN = schema("PLAN", "Polygon",
       "BSM:C18", "XMMC:C120", "GHYT:C5", "NGMJ:N15.2", "XZQDM:C12", "NF:I4");
 
+  static final LayerSchema AZQ = schema("AZQ", "Polygon",
+      "BSM:C18", "AZQMC:C100", "XZQDM:C12", "AZHS:I6", "MJ:N15.2");
+
   static final LayerSchema DLTB_BEFORE = DLTB.withName("DLTB_BEFORE");
 
   /** Fields as NAME:Cw (text), NAME:Nw.d (decimal), NAME:Iw (integer). */

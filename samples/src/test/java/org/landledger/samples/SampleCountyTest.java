@@ -191,7 +191,7 @@ class SampleCountyTest {
     for (Feature f : zjd.features()) {
       assertThat(f.string("ZDDM")).hasSize(19).startsWith("379981").contains("JC");
       assertThat(zddm.add(f.string("ZDDM"))).as("unique ZDDM").isTrue();
-      assertThat(IdNumbers.isValid(f.string("ZJH"))).as(f.string("ZJH")).isTrue();
+      assertThat(org.landledger.privacy.IdNumbers.validate(f.string("ZJH")).valid()).as(f.string("ZJH")).isTrue();
       assertThat(f.string("QLRMC")).matches("\\p{IsHan}{2,3}");
       assertThat(f.geometry().isValid()).isTrue();
       parcelsPerHousehold.merge(f.string("HHBM"), 1, Integer::sum);
@@ -201,6 +201,11 @@ class SampleCountyTest {
       exiting += f.number("TCBZ").intValue();
     }
     assertThat(parcelsPerHousehold.values()).anyMatch(n -> n > 1);
+    // Resettlement sites house exactly the households with exiting parcels.
+    Set<String> exitingHouseholds = new HashSet<>();
+    zjd.features().stream().filter(f -> f.number("TCBZ") == 1).forEach(f -> exitingHouseholds.add(f.string("HHBM")));
+    assertThat(read("AZQ").features().stream().mapToInt(f -> f.number("AZHS").intValue()).sum())
+        .isEqualTo(exitingHouseholds.size());
     assertThat(oversize).isPositive();
     assertThat(exiting).isPositive();
   }

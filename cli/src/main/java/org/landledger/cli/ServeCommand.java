@@ -1,0 +1,117 @@
+package org.landledger.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.landledger.server.LandLedgerServer;
+import org.landledger.server.Limits;
+import org.landledger.server.ServerOptions;
+import org.landledger.server.catalog.Catalog;
+import org.landledger.server.catalog.ServedLayer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * 地图服务: {@code landledger serve --data DIR …} publishes every dataset under the folders as WMS/WFS/
+ * OGC API layers with a map viewer, and runs until stopped.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"发布图层：WMS 1.3.0、WFS 2.0、OGC API – Features 与地图查看器。",
+        "Serve layers as WMS 1.3.0, WFS 2.0, OGC API – Features and a map viewer."})
+public final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = "--data", required = true, paramLabel = "DIR",
+      description = "Folder to publish (repeatable): shapefiles, GeoPackage tables, GeoJSON, analysis result folders.")
+  List<Path> data;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port (default ${DEFAULT-VALUE}; 0 = any free port).")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "Require the token in FILE (Authorization: Bearer … or ?token=…) on every request.")
+  Path tokenFile;
+
+  @Option(names = "--max-count", defaultValue = "10000", description = "Most features per WFS/OGC API page (default ${DEFAULT-VALUE}).")
+  int maxCount;
+
+  @Option(names = "--tianditu-key", paramLabel = "KEY",
+      description = "天地图 key: show its basemap in the viewer (needs internet; default off). Env: LANDLEDGER_TIANDITU_KEY.")
+  String tiandituKey;
+
+  @Mixin InputOptions input;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be 0–65535");
+    }
+    if (maxCount < 1) {
+      throw new IllegalArgumentException("--max-count must be ≥ 1");
+    }
+    String token = null;
+    if (tokenFile != null) {
+      try {
+        token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--token-file " + tokenFile + ": " + e.getMessage());
+      }
+      if (token.isEmpty()) {
+        throw new IllegalArgumentException("--token-file " + tokenFile + " is empty");
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    long t0 = System.nanoTime();
+    Catalog catalog = Catalog.scan(data, input.readOptions(), m -> {
+      err.println("landledger serve: " + m);
+      err.flush();
+    });
+    if (catalog.size() == 0) {
+      throw new IllegalArgumentException("no readable layers under " + data);
+    }
+    Limits limits = new Limits(Limits.DEFAULT.maxImageSize(), Math.min(Limits.DEFAULT.defaultCount(), maxCount), maxCount,
+        Limits.DEFAULT.maxBodyBytes());
+    LandLedgerServer server;
+    try {
+      String tdt = tiandituKey != null ? tiandituKey : System.getenv("LANDLEDGER_TIANDITU_KEY");
+      server = LandLedgerServer.start(catalog, new ServerOptions(bind, port, token, limits, tdt == null || tdt.isBlank() ? null : tdt.trim()));
+    } catch (RuntimeException e) {
+      throw new UncheckedIOException(new IOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage()));
+    }
+    String host = bind.equals("0.0.0.0") ? "localhost" : bind.contains(":") ? "[" + bind + "]" : bind;
+    String base = "http://" + host + ":" + server.port();
+    out.printf("已发布 %d 个图层 published %d layers in %.1f s:%n", catalog.size(), catalog.size(), (System.nanoTime() - t0) / 1e9);
+    for (ServedLayer l : catalog.layers()) {
+      out.printf("  %-24s %6d 要素 features  %s  ← %s%n", l.name(), l.features().size(), l.crs(), l.source());
+    }
+    out.println("地图查看器 viewer:   " + base + "/");
+    out.println("WMS 1.3.0:           " + base + "/ows?SERVICE=WMS&REQUEST=GetCapabilities");
+    out.println("WFS 2.0:             " + base + "/ows?SERVICE=WFS&REQUEST=GetCapabilities");
+    out.println("OGC API – Features:  " + base + "/ogcapi");
+    if (token != null) {
+      out.println("访问令牌 token required (Authorization: Bearer … or ?token=…)");
+    }
+    out.println("Ctrl-C 停止 to stop.");
+    out.flush();
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stop.countDown();
+    }));
+    stop.await();
+    return Main.OK;
+  }
+}

@@ -1,0 +1,164 @@
+package org.landledger.ecovalue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.landledger.geo.AreaCalculator;
+import org.landledger.geo.Crs;
+import org.landledger.io.Feature;
+import org.landledger.io.InputDataException;
+import org.landledger.io.Layer;
+import org.landledger.landuse.LandUseOverlay;
+import org.landledger.landuse.SurveyPolygon;
+
+/**
+ * 地类面积核算: the areas every ecological account starts from — each 三调 polygon's area split by the 田坎 rule
+ * ({@link SurveyPolygon#split}: × (1 − KCXS) to DLBM, × KCXS to KCDLBM), summed by land-use code for the
+ * whole map and per region (township by the first 9 digits of ZLDWDM, or by overlay with an XZQ layer).
+ */
+public final class LandUseAreas {
+
+  /** Region code for area outside every polygon of the region layer. */
+  public static final String OUTSIDE = "(outside)";
+  /** Region code for polygons whose ZLDWDM is missing or shorter than 9 digits. */
+  public static final String UNKNOWN = "(unknown)";
+
+  /** One land-use polygon with its measured area. */
+  public record PolygonArea(Feature feature, SurveyPolygon survey, double areaM2) {
+    /** Area by land-use code, with the 田坎 split. */
+    public Map<String, Double> byCode() {
+      return survey.split(areaM2);
+    }
+  }
+
+  /**
+   * A region's areas by land-use code (m²), and the gross area (m², before the 田坎 split) each polygon has in
+   * it, keyed by the polygon's index in {@link #polygons()} — for values that vary per polygon.
+   */
+  public record Region(String code, String name, Map<String, Double> areaM2ByCode, Map<Integer, Double> polygonAreaM2) {
+    public double areaM2() {
+      return areaM2ByCode.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+  }
+
+  private final Layer layer;
+  private final List<PolygonArea> polygons;
+  private final Map<String, Double> total;
+  private final List<Region> regions;
+  private final String regionSource;
+
+  private LandUseAreas(Layer layer, List<PolygonArea> polygons, List<Region> regions, String regionSource) {
+    this.layer = layer;
+    this.polygons = List.copyOf(polygons);
+    Map<String, Double> t = new TreeMap<>();
+    for (PolygonArea p : polygons) {
+      p.byCode().forEach((c, a) -> t.merge(c, a, Double::sum));
+    }
+    this.total = Collections.unmodifiableMap(t);
+    this.regions = List.copyOf(regions);
+    this.regionSource = regionSource;
+  }
+
+  /** Areas of a land-use layer with regions = townships by ZLDWDM's first 9 digits. */
+  public static LandUseAreas byTownshipCode(Layer landUse, AreaCalculator areas) {
+    List<PolygonArea> polys = measure(landUse, areas);
+    Map<String, Region> by = new TreeMap<>();
+    for (int i = 0; i < polys.size(); i++) {
+      PolygonArea p = polys.get(i);
+      String t = p.survey().townshipCode();
+      Region r = by.computeIfAbsent(t == null ? UNKNOWN : t, k -> new Region(k, null, new TreeMap<>(), new LinkedHashMap<>()));
+      p.byCode().forEach((c, a) -> r.areaM2ByCode().merge(c, a, Double::sum));
+      r.polygonAreaM2().merge(i, p.areaM2(), Double::sum);
+    }
+    List<Region> regions = new ArrayList<>(by.values());
+    return new LandUseAreas(landUse, polys, regions, "ZLDWDM[0..9]");
+  }
+
+  /**
+   * Areas of a land-use layer with regions from a region layer (XZQ): each region polygon is overlaid on the
+   * land-use map ({@link LandUseOverlay}), so a 图斑 crossing a boundary is split by area. Land-use area in
+   * no region is reported as region {@value #OUTSIDE}. The region layer is reprojected to the land-use CRS
+   * when they differ.
+   *
+   * @param codeField region code field (XZQDM); nameField may be absent from the layer
+   */
+  public static LandUseAreas byRegionLayer(Layer landUse, AreaCalculator areas, Layer regionLayer,
+      String codeField, String nameField) {
+    List<PolygonArea> polys = measure(landUse, areas);
+    LandUseOverlay overlay = new LandUseOverlay(landUse, areas);
+    Crs target = landUse.crs();
+    Map<String, Double> covered = new HashMap<>();
+    Map<String, Integer> indexOf = new HashMap<>();
+    for (int i = 0; i < polys.size(); i++) {
+      indexOf.put(polys.get(i).feature().id(), i);
+    }
+    Map<String, Region> merged = new LinkedHashMap<>();
+    for (Feature r : regionLayer.features()) {
+      String code = r.string(codeField);
+      if (code == null) {
+        throw new InputDataException(regionLayer.location(), r.id(), codeField, "missing region code", null);
+      }
+      var g = r.geometry();
+      if (regionLayer.crs() != null && target != null && !regionLayer.crs().equals(target)) {
+        g = regionLayer.crs().transform(g, target);
+      }
+      Region region = merged.computeIfAbsent(code,
+          k -> new Region(k, r.string(nameField), new TreeMap<>(), new LinkedHashMap<>()));
+      for (LandUseOverlay.Piece piece : overlay.pieces(g)) {
+        covered.merge(piece.feature().id(), piece.areaM2(), Double::sum);
+        region.polygonAreaM2().merge(indexOf.get(piece.feature().id()), piece.areaM2(), Double::sum);
+        piece.survey().split(piece.areaM2()).forEach((c, a) -> region.areaM2ByCode().merge(c, a, Double::sum));
+      }
+    }
+    Region outside = new Region(OUTSIDE, "区划范围外", new TreeMap<>(), new LinkedHashMap<>());
+    for (int i = 0; i < polys.size(); i++) {
+      PolygonArea p = polys.get(i);
+      double rest = p.areaM2() - covered.getOrDefault(p.feature().id(), 0.0);
+      // Overlay noise (≈1e-9 of the area) is not "outside".
+      if (rest > Math.max(1e-6, p.areaM2() * 1e-9)) {
+        p.survey().split(rest).forEach((c, a) -> outside.areaM2ByCode().merge(c, a, Double::sum));
+        outside.polygonAreaM2().put(i, rest);
+      }
+    }
+    List<Region> regions = new ArrayList<>(merged.values());
+    if (!outside.areaM2ByCode().isEmpty()) {
+      regions.add(outside);
+    }
+    return new LandUseAreas(landUse, polys, regions, regionLayer.location() + "#" + codeField);
+  }
+
+  private static List<PolygonArea> measure(Layer landUse, AreaCalculator areas) {
+    List<PolygonArea> out = new ArrayList<>(landUse.size());
+    for (Feature f : landUse.features()) {
+      SurveyPolygon s = SurveyPolygon.of(f, landUse.location());
+      out.add(new PolygonArea(f, s, f.geometry() == null ? 0.0 : areas.area(f.geometry())));
+    }
+    return out;
+  }
+
+  public Layer layer() {
+    return layer;
+  }
+
+  public List<PolygonArea> polygons() {
+    return polygons;
+  }
+
+  /** Whole-map area by land-use code (m²). */
+  public Map<String, Double> total() {
+    return total;
+  }
+
+  public List<Region> regions() {
+    return regions;
+  }
+
+  /** Where the regions come from ("ZLDWDM[0..9]" or "XZQ.shp#XZQDM"). */
+  public String regionSource() {
+    return regionSource;
+  }
+}

@@ -1,0 +1,410 @@
+package org.landledger.io.postgis;
+
+import static org.landledger.io.postgis.PostGisStore.failure;
+import static org.landledger.io.postgis.PostGisStore.ident;
+import static org.landledger.io.postgis.PostGisStore.qualified;
+
+import java.nio.charset.Charset;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.landledger.geo.Crs;
+import org.landledger.io.Feature;
+import org.landledger.io.Field;
+import org.landledger.io.FieldType;
+import org.landledger.io.InputDataException;
+import org.landledger.io.LayerReader;
+import org.landledger.io.LayerSchema;
+import org.landledger.io.ReadOptions;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+
+/**
+ * PostGIS 读取器: streams one PostGIS table through a server-side cursor (read-only transaction,
+ * {@code fetch-size} rows per round trip). Columns of other geometry, raster or binary types are not
+ * attributes and are skipped.
+ */
+final class PgReader implements LayerReader {
+
+  private static final Set<String> SKIPPED_TYPES = Set.of("geometry", "geography", "raster", "bytea");
+
+  private final PgLocation loc;
+  private final Connection conn;
+  private final String table;
+  private final String geomColumn;
+  private final String idColumn;
+  /** Database column names, in schema field order. */
+  private final List<String> columns = new ArrayList<>();
+  private final List<Boolean> padded = new ArrayList<>();
+  private final LayerSchema schema;
+  private final Crs crs;
+  private final List<Statement> open = new ArrayList<>();
+
+  PgReader(PgLocation location, Connection conn, ReadOptions options) throws SQLException {
+    this.conn = conn;
+    conn.setAutoCommit(false); // a cursor needs a transaction
+    conn.setReadOnly(true);
+    this.table = resolveTable(location, conn);
+    this.loc = location.withTable(table);
+    String[] geom = geometryColumn();
+    this.geomColumn = geom[0];
+    this.idColumn = integerPrimaryKey();
+    List<Field> fields = new ArrayList<>();
+    try (PreparedStatement ps = conn.prepareStatement(
+        "SELECT a.attname, t.typname, a.atttypmod FROM pg_attribute a"
+            + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_type t ON t.oid = a.atttypid"
+            + " WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
+      ps.setString(1, loc.schema());
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String name = rs.getString(1);
+          String type = rs.getString(2);
+          if (name.equals(idColumn) || SKIPPED_TYPES.contains(type)) {
+            continue;
+          }
+          fields.add(fieldOf(name, type, rs.getInt(3)));
+          columns.add(name);
+          padded.add(type.equals("bpchar"));
+        }
+      }
+    }
+    this.schema = new LayerSchema(table, fields, geom[1]);
+    this.crs = crsOf(Integer.parseInt(geom[2]), options);
+  }
+
+  private static String resolveTable(PgLocation loc, Connection c) throws SQLException {
+    List<String> tables = PostGisStore.geometryTables(c, loc.schema());
+    if (loc.table() == null) {
+      if (tables.size() == 1) {
+        return tables.get(0);
+      }
+      throw new InputDataException(loc.toString(), null, null, tables.isEmpty()
+          ? "schema " + loc.schema() + " has no table with a geometry column"
+          : "several tables have geometry; name one with #table: " + String.join(", ", tables), null);
+    }
+    if (tables.contains(loc.table())) {
+      return loc.table();
+    }
+    // Unquoted SQL folds names to lower case: accept DLTB for dltb when that is unambiguous.
+    List<String> folded = tables.stream().filter(t -> t.equalsIgnoreCase(loc.table())).toList();
+    if (folded.size() == 1) {
+      return folded.get(0);
+    }
+    throw new InputDataException(loc.toString(), null, null, "no table " + loc.table() + " with a geometry column in schema "
+        + loc.schema() + (tables.isEmpty() ? "" : " (tables with geometry: " + String.join(", ", tables) + ")"), null);
+  }
+
+  /** {column, JTS geometry type name, srid}. */
+  private String[] geometryColumn() throws SQLException {
+    List<String[]> found = new ArrayList<>();
+    try (PreparedStatement ps = conn.prepareStatement("SELECT f_geometry_column, type, srid FROM geometry_columns"
+        + " WHERE f_table_schema = ? AND f_table_name = ? ORDER BY f_geometry_column")) {
+      ps.setString(1, loc.schema());
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(new String[] {rs.getString(1), jtsTypeName(rs.getString(2)), String.valueOf(rs.getInt(3))});
+        }
+      }
+    }
+    String[] chosen = null;
+    if (loc.geometryColumn() != null) {
+      chosen = found.stream().filter(g -> g[0].equals(loc.geometryColumn())).findFirst().orElseThrow(() ->
+          new InputDataException(loc.toString(), null, loc.geometryColumn(), "no such geometry column (have: "
+              + String.join(", ", found.stream().map(g -> g[0]).toList()) + ")", null));
+    } else if (found.size() == 1) {
+      chosen = found.get(0);
+    } else {
+      throw new InputDataException(loc.toString(), null, null, "several geometry columns; pick one with ?geometry=: "
+          + String.join(", ", found.stream().map(g -> g[0]).toList()), null);
+    }
+    if (chosen[2].equals("0")) {
+      // An unconstrained geometry column: the SRID is on the values.
+      try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT ST_SRID(" + ident(chosen[0])
+          + ") FROM " + qualified(loc.schema(), table) + " WHERE " + ident(chosen[0]) + " IS NOT NULL LIMIT 1")) {
+        if (rs.next()) {
+          chosen[2] = String.valueOf(rs.getInt(1));
+        }
+      }
+    }
+    return chosen;
+  }
+
+  private String integerPrimaryKey() throws SQLException {
+    List<String[]> keys = new ArrayList<>();
+    try (PreparedStatement ps = conn.prepareStatement("SELECT a.attname, t.typname FROM pg_index i"
+        + " JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey)"
+        + " JOIN pg_type t ON t.oid = a.atttypid WHERE i.indisprimary AND n.nspname = ? AND c.relname = ?")) {
+      ps.setString(1, loc.schema());
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          keys.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+    }
+    return keys.size() == 1 && Set.of("int2", "int4", "int8").contains(keys.get(0)[1]) ? keys.get(0)[0] : null;
+  }
+
+  private Crs crsOf(int srid, ReadOptions options) throws SQLException {
+    if (srid <= 0) {
+      return options.assumeCrs();
+    }
+    String authName = null;
+    int authSrid = 0;
+    String srtext = null;
+    try (PreparedStatement ps = conn.prepareStatement("SELECT auth_name, auth_srid, srtext FROM spatial_ref_sys WHERE srid = ?")) {
+      ps.setInt(1, srid);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          authName = rs.getString(1);
+          authSrid = rs.getInt(2);
+          srtext = rs.getString(3);
+        }
+      }
+    }
+    if ("EPSG".equalsIgnoreCase(authName)) {
+      try {
+        return Crs.epsg(authSrid);
+      } catch (IllegalArgumentException e) {
+        // fall through to the definition
+      }
+    }
+    if (srtext != null && !srtext.isBlank()) {
+      try {
+        return Crs.fromWkt(srtext);
+      } catch (IllegalArgumentException e) {
+        // fall through
+      }
+    }
+    if (options.assumeCrs() != null) {
+      return options.assumeCrs();
+    }
+    throw new InputDataException(loc.toString(), null, geomColumn, "unknown coordinate system SRID " + srid
+        + "; pass --crs EPSG:nnnn to state it", null);
+  }
+
+  static FieldType typeOf(String pgType, int typmod) {
+    return switch (pgType) {
+      case "int2", "int4" -> FieldType.INTEGER;
+      case "int8" -> FieldType.LONG;
+      case "float4", "float8" -> FieldType.DOUBLE;
+      case "numeric" -> {
+        int precision = typmod < 4 ? 0 : ((typmod - 4) >> 16) & 0xffff;
+        int scale = typmod < 4 ? 0 : (typmod - 4) & 0xffff;
+        // Like DBF 'N' fields: whole numbers of up to 9 or 18 digits are integers.
+        yield precision > 0 && scale == 0 ? (precision < 10 ? FieldType.INTEGER : precision < 19 ? FieldType.LONG
+            : FieldType.DOUBLE) : FieldType.DOUBLE;
+      }
+      case "bool" -> FieldType.BOOLEAN;
+      case "date", "timestamp", "timestamptz" -> FieldType.DATE;
+      default -> FieldType.STRING;
+    };
+  }
+
+  private static Field fieldOf(String name, String pgType, int typmod) {
+    FieldType type = typeOf(pgType, typmod);
+    if ((pgType.equals("varchar") || pgType.equals("bpchar")) && typmod > 4) {
+      return new Field(name, type, typmod - 4, 0);
+    }
+    if (pgType.equals("numeric") && typmod >= 4) {
+      return new Field(name, type, ((typmod - 4) >> 16) & 0xffff, (typmod - 4) & 0xffff);
+    }
+    return new Field(name, type);
+  }
+
+  static String jtsTypeName(String postgisType) {
+    return switch (postgisType == null ? "" : postgisType.toUpperCase(java.util.Locale.ROOT).replaceAll("[ZM]+$", "")) {
+      case "POINT" -> "Point";
+      case "LINESTRING" -> "LineString";
+      case "POLYGON" -> "Polygon";
+      case "MULTIPOINT" -> "MultiPoint";
+      case "MULTILINESTRING" -> "MultiLineString";
+      case "MULTIPOLYGON" -> "MultiPolygon";
+      case "GEOMETRYCOLLECTION" -> "GeometryCollection";
+      default -> "Geometry";
+    };
+  }
+
+  @Override
+  public String location() {
+    return loc.toString();
+  }
+
+  @Override
+  public LayerSchema schema() {
+    return schema;
+  }
+
+  @Override
+  public Crs crs() {
+    return crs;
+  }
+
+  @Override
+  public Charset encoding() {
+    return null;
+  }
+
+  @Override
+  public long count() {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM " + qualified(loc.schema(), table))) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw failure(loc, "cannot count rows", e);
+    }
+  }
+
+  @Override
+  public Envelope bounds() {
+    String g = ident(geomColumn);
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT ST_XMin(e), ST_XMax(e), ST_YMin(e), ST_YMax(e) FROM (SELECT ST_Extent("
+            + g + ") AS e FROM " + qualified(loc.schema(), table) + ") s")) {
+      rs.next();
+      double minX = rs.getDouble(1);
+      return rs.wasNull() ? new Envelope() : new Envelope(minX, rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+    } catch (SQLException e) {
+      throw failure(loc, "cannot compute the extent", e);
+    }
+  }
+
+  @Override
+  public Stream<Feature> features() {
+    StringBuilder sql = new StringBuilder("SELECT ");
+    sql.append(idColumn == null ? "NULL" : ident(idColumn)).append(", ST_AsBinary(").append(ident(geomColumn)).append(')');
+    for (String c : columns) {
+      sql.append(", ").append(ident(c));
+    }
+    sql.append(" FROM ").append(qualified(loc.schema(), table));
+    if (idColumn != null) {
+      sql.append(" ORDER BY ").append(ident(idColumn));
+    }
+    PreparedStatement ps;
+    ResultSet rs;
+    try {
+      ps = conn.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+      ps.setFetchSize(loc.fetchSize()); // with autocommit off: a server-side cursor
+      rs = ps.executeQuery();
+    } catch (SQLException e) {
+      throw failure(loc, "cannot read table", e);
+    }
+    synchronized (open) {
+      open.add(ps);
+    }
+    Rows rows = new Rows(rs);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(() -> {
+          PostGisStore.closeQuietly(ps);
+          synchronized (open) {
+            open.remove(ps);
+          }
+        });
+  }
+
+  /** Iterates a result set, one feature per row. */
+  private final class Rows implements Iterator<Feature> {
+    private final ResultSet rs;
+    private final WKBReader wkb = new WKBReader();
+    private long row;
+    private Feature next;
+    private boolean done;
+
+    Rows(ResultSet rs) {
+      this.rs = rs;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next == null && !done) {
+        next = fetch();
+        done = next == null;
+      }
+      return next != null;
+    }
+
+    @Override
+    public Feature next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Feature f = next;
+      next = null;
+      return f;
+    }
+
+    private Feature fetch() {
+      String id = null;
+      String field = null;
+      try {
+        if (!rs.next()) {
+          return null;
+        }
+        row++;
+        id = idColumn == null ? String.valueOf(row) : rs.getString(1);
+        byte[] bytes = rs.getBytes(2);
+        Geometry g = bytes == null ? null : wkb.read(bytes);
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        List<Field> fields = schema.fields();
+        for (int i = 0; i < fields.size(); i++) {
+          Field f = fields.get(i);
+          field = f.name();
+          attrs.put(f.name(), value(rs, i + 3, f.type(), padded.get(i)));
+        }
+        return new Feature(id, g, attrs);
+      } catch (SQLException e) {
+        throw new InputDataException(loc.toString(), id, field, "cannot read row: " + e.getMessage(), e);
+      } catch (ParseException e) {
+        throw new InputDataException(loc.toString(), id, geomColumn, "unreadable geometry: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static Object value(ResultSet rs, int col, FieldType type, boolean padded) throws SQLException {
+    Object v = switch (type) {
+      case INTEGER -> rs.getInt(col);
+      case LONG -> rs.getLong(col);
+      case DOUBLE -> rs.getDouble(col);
+      case BOOLEAN -> rs.getBoolean(col);
+      case DATE, STRING -> {
+        String s = rs.getString(col);
+        yield s != null && padded ? s.stripTrailing() : s;
+      }
+    };
+    return rs.wasNull() ? null : v;
+  }
+
+  @Override
+  public void close() {
+    synchronized (open) {
+      open.forEach(PostGisStore::closeQuietly);
+      open.clear();
+    }
+    try {
+      conn.rollback(); // read-only: nothing to keep
+    } catch (SQLException ignored) {
+      // the connection is going away anyway
+    }
+    PostGisStore.closeQuietly(conn);
+  }
+}

@@ -1,0 +1,196 @@
+package org.landledger.server.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.landledger.io.InputDataException;
+import org.landledger.io.Layer;
+import org.landledger.io.Layers;
+import org.landledger.io.ReadOptions;
+
+/**
+ * 图层目录: every dataset found under the data folders, by public name. Discovery goes only through
+ * {@link Layers#formatOf}/{@link Layers#layerNames}/{@link Layers#read}, so any format registered with
+ * the core (shapefile, GeoPackage tables, GeoJSON, …) is served without change here.
+ *
+ * <p>Names are the file or table name reduced to letters, digits, '_', '-' and '.', never starting with a
+ * digit or '.' (they become XML element names in WFS); collisions get a suffix {@code _2}, {@code _3}, …
+ * and are logged. A dataset that cannot be read is logged and skipped: one bad file must not keep the
+ * other layers off the map.
+ */
+public final class Catalog {
+
+  private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}_.\\-]");
+  private static final int MAX_DEPTH = 8;
+
+  private static final long MAX_SUMMARY_BYTES = 256 * 1024;
+
+  private final Map<String, ServedLayer> layers = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
+
+  public Catalog(Collection<ServedLayer> layers) {
+    for (ServedLayer l : layers) {
+      if (this.layers.putIfAbsent(l.name(), l) != null) {
+        throw new IllegalArgumentException("duplicate layer name " + l.name());
+      }
+    }
+  }
+
+  /** Scans folders (recursively) for datasets and loads them into memory. */
+  public static Catalog scan(List<Path> dirs, ReadOptions options, Consumer<String> log) {
+    List<String[]> found = new ArrayList<>(); // {location, proposed name, group}
+    Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("--data " + dir + ": not a directory");
+      }
+      try (Stream<Path> s = Files.walk(dir, MAX_DEPTH)) {
+        for (Path file : s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
+          Path parentDir = dir.relativize(file.getParent() == null ? dir : file.getParent());
+          String groupOf = parentDir.toString().isEmpty() ? "" : safeName(parentDir.toString().replace('/', '_').replace('\\', '_'));
+          Object summary = summary(file);
+          if (summary != null) {
+            summaries.computeIfAbsent(groupOf, k -> new LinkedHashMap<>()).put(file.getFileName().toString(), summary);
+            continue;
+          }
+          if (!handled(file)) {
+            continue;
+          }
+          try {
+            List<String> names = Layers.layerNames(file);
+            Path parent = dir.relativize(file.getParent() == null ? dir : file.getParent());
+            String group = parent.toString().isEmpty() ? null : safeName(parent.toString().replace('/', '_').replace('\\', '_'));
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            // Single-layer files are named by the file (what users see in the folder), containers by table.
+            boolean container = Layers.extension(file).equals("gpkg");
+            if (names.size() == 1 && !container && !file.getFileName().toString().contains("#")) {
+              found.add(new String[] {file.toString(), stem, group});
+            } else {
+              for (String n : names) {
+                found.add(new String[] {file + "#" + n, n, group});
+              }
+            }
+          } catch (RuntimeException e) {
+            log.accept("skipped " + file + ": " + e.getMessage());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot scan " + dir, e);
+      }
+    }
+    List<ServedLayer> out = new ArrayList<>();
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (String[] f : found) {
+      Layer layer;
+      try {
+        layer = Layers.read(f[0], options);
+      } catch (RuntimeException e) {
+        log.accept("skipped " + f[0] + ": " + e.getMessage());
+        continue;
+      }
+      if (layer.crs() == null) {
+        log.accept("skipped " + f[0] + ": no coordinate system (.prj); start with --crs EPSG:nnnn to state it");
+        continue;
+      }
+      String base = safeName(f[1]);
+      String name = base;
+      for (int k = 2; taken.contains(name.toLowerCase(Locale.ROOT)); k++) {
+        name = base + "_" + k;
+      }
+      taken.add(name.toLowerCase(Locale.ROOT));
+      if (!name.equals(base)) {
+        log.accept("layer name " + base + " already taken: " + f[0] + " served as " + name);
+      }
+      out.add(new ServedLayer(name, f[0], layer.withName(name), f[2]));
+    }
+    Catalog c = new Catalog(out);
+    c.summaries.putAll(summaries);
+    return c;
+  }
+
+  /**
+   * An analysis run's summary: a {@code .json} file (not {@code .geojson}) of at most 256 KB whose top level
+   * is an object that is not GeoJSON. Returns the parsed object, or null when the file is anything else.
+   */
+  private static Object summary(Path file) {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!n.endsWith(".json")) {
+      return null;
+    }
+    try {
+      if (Files.size(file) > MAX_SUMMARY_BYTES) {
+        return null;
+      }
+      var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+      if (node == null || !node.isObject()) {
+        return null;
+      }
+      String type = node.path("type").asText("");
+      if (type.equals("FeatureCollection") || type.equals("Feature")) {
+        return null;
+      }
+      return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(node, Map.class);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean handled(Path file) {
+    try {
+      Layers.formatOf(file);
+      return true;
+    } catch (InputDataException e) {
+      return false;
+    }
+  }
+
+  /** A file or table name made safe as a URL segment and an XML NCName. */
+  public static String safeName(String raw) {
+    String s = UNSAFE.matcher(raw.trim()).replaceAll("_");
+    if (s.isEmpty() || !Character.isLetter(s.charAt(0)) && s.charAt(0) != '_') {
+      s = "_" + s;
+    }
+    return s;
+  }
+
+  public Collection<ServedLayer> layers() {
+    return layers.values();
+  }
+
+  /** A layer by its public name (exact; names that are not in the catalog are never resolved as paths). */
+  public Optional<ServedLayer> layer(String name) {
+    return Optional.ofNullable(name == null ? null : layers.get(name));
+  }
+
+  /** Layer groups (one per analysis-run folder) with their layers, in catalog order. */
+  public Map<String, List<ServedLayer>> groups() {
+    Map<String, List<ServedLayer>> g = new LinkedHashMap<>();
+    for (ServedLayer l : layers.values()) {
+      if (l.group() != null) {
+        g.computeIfAbsent(l.group(), k -> new ArrayList<>()).add(l);
+      }
+    }
+    return g;
+  }
+
+  /** Summary JSON files by group ("" for the top level) and file name. */
+  public Map<String, Map<String, Object>> summaries() {
+    return java.util.Collections.unmodifiableMap(summaries);
+  }
+
+  public int size() {
+    return layers.size();
+  }
+}

@@ -1,0 +1,86 @@
+package org.landledger.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.landledger.io.ReadOptions;
+import org.landledger.server.catalog.Catalog;
+import org.landledger.server.catalog.ServedLayer;
+
+class CatalogAndSecurityTest {
+
+  @Test
+  void everyDatasetBecomesALayerWithUniqueNamesAndGroups(@TempDir Path dir) throws Exception {
+    Path data = Fixtures.writeData(dir);
+    Files.writeString(data.resolve("broken.shp"), "not a shapefile");
+    Files.writeString(data.resolve("redline").resolve("summary.json"), "{\"status\": \"FAIL\", \"totals\": {\"failM2\": 10000}}");
+    List<String> log = new ArrayList<>();
+    Catalog c = Catalog.scan(List.of(data), ReadOptions.DEFAULT, log::add);
+    assertThat(c.layers()).extracting(ServedLayer::name).containsExactly("DLTB", "DLTB_2", "result");
+    assertThat(c.layer("DLTB_2").orElseThrow().group()).isEqualTo("other");
+    assertThat(c.layer("result").orElseThrow().group()).isEqualTo("redline");
+    assertThat(c.layer("DLTB").orElseThrow().group()).isNull();
+    assertThat(log).anyMatch(m -> m.contains("DLTB already taken") && m.contains("DLTB_2"));
+    assertThat(log).anyMatch(m -> m.startsWith("skipped") && m.contains("broken.shp"));
+    assertThat(c.layer("../DLTB")).isEmpty();
+    // A run's summary JSON is attached to its group, not mistaken for a layer.
+    assertThat(c.summaries().get("redline").get("summary.json").toString()).contains("status=FAIL", "failM2=10000");
+    assertThat(log).noneMatch(m -> m.contains("summary.json"));
+    assertThat(Catalog.safeName("1 图层/a")).isEqualTo("_1_图层_a");
+  }
+
+  @Test
+  void geoPackageTablesAndGeoJsonAreServedThroughTheCoreFormats(@TempDir Path dir) {
+    Path data = dir.resolve("d");
+    org.landledger.io.Layers.write(List.of(Fixtures.dltb("DLTB"), Fixtures.redline()), data.resolve("county.gpkg"),
+        org.landledger.io.WriteOptions.DEFAULT);
+    org.landledger.io.Layers.write(Fixtures.redline(), data.resolve("checks.geojson"));
+    Catalog c = Catalog.scan(List.of(data), ReadOptions.DEFAULT, m -> {});
+    assertThat(c.layers()).extracting(ServedLayer::name).containsExactlyInAnyOrder("checks", "DLTB", "result");
+    assertThat(c.layer("DLTB").orElseThrow().source()).endsWith("county.gpkg#DLTB");
+    assertThat(c.layer("DLTB").orElseThrow().features().get(0).string("DLMC")).isEqualTo("水田");
+    assertThat(c.layer("checks").orElseThrow().features()).hasSize(3);
+  }
+
+  @Test
+  void tokenIsRequiredWhenConfigured(@TempDir Path dir) {
+    try (LandLedgerServer s = Fixtures.start(dir, ServerOptions.loopback(0).withToken("s3cret"))) {
+      assertThat(Fixtures.get(s, "/ows?SERVICE=WMS&REQUEST=GetCapabilities").status()).isEqualTo(401);
+      assertThat(Fixtures.get(s, "/ows?SERVICE=WMS&REQUEST=GetCapabilities&token=wrong").status()).isEqualTo(401);
+      assertThat(Fixtures.get(s, "/ows?SERVICE=WMS&REQUEST=GetCapabilities&token=s3cret").status()).isEqualTo(200);
+      Fixtures.Response bearer = Fixtures.send(s, HttpRequest.newBuilder(Fixtures.uri(s, "/ogcapi/collections"))
+          .header("Authorization", "Bearer s3cret").GET().build());
+      assertThat(bearer.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void tiandituKeyReachesTheViewerOnlyWhenConfigured(@TempDir Path dir) {
+    try (LandLedgerServer s = Fixtures.start(dir, ServerOptions.loopback(0).withTiandituKey("abc123"))) {
+      assertThat(Fixtures.get(s, "/viewer/layers.json").text()).contains("\"tianditu\" : \"abc123\"");
+    }
+  }
+
+  @Test
+  void oversizedBodiesAreRefused(@TempDir Path dir) {
+    try (LandLedgerServer s = Fixtures.start(dir, ServerOptions.loopback(0).withLimits(new Limits(4096, 100, 1000, 2000)))) {
+      String big = "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\">" + " ".repeat(5000) + "</wfs:GetFeature>";
+      Fixtures.Response r = Fixtures.post(s, "/wfs", "text/xml", big);
+      assertThat(r.status()).isEqualTo(413);
+      assertThat(r.text()).contains("ExceptionReport").doesNotContain("at org.");
+      assertThat(Fixtures.get(s, "/wfs?REQUEST=GetFeature&TYPENAMES=DLTB&COUNT=1001").status()).isEqualTo(400);
+      // Chunked (no Content-Length): the cap still holds.
+      Fixtures.Response chunked = Fixtures.send(s, HttpRequest.newBuilder(Fixtures.uri(s, "/wfs")).header("Content-Type", "text/xml")
+          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+              big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build());
+      assertThat(chunked.status()).isIn(400, 413);
+      assertThat(chunked.text()).contains("ExceptionReport");
+    }
+  }
+}
