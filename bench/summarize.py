@@ -13,11 +13,13 @@ for r in rows:
 print("| tool | runs | wall s (median) | wall s (all) | CPU s (median) | peak RSS MB (max) | load avg 1 min |")
 print("|---|---|---|---|---|---|---|")
 med = {}
+cpu = {}
 for t in tools:
     rs = [r for r in rows if r["tool"] == t]
     w = [float(r["wall_s"]) for r in rs]
     c = [float(r["cpu_s"]) for r in rs]
     med[t] = statistics.median(w)
+    cpu[t] = statistics.median(c)
     print("| %s | %d | **%.1f** | %s | %.1f | %d | %s |" % (t, len(rs), med[t], ", ".join("%.1f" % x for x in w),
           statistics.median(c), max(int(r["max_rss_mb"]) for r in rs), ", ".join(r["load1"] for r in rs)))
 print()
@@ -25,6 +27,11 @@ for base in ("ours-planar", "ours-ellipsoidal"):
     if base in med:
         print("Ratios to %s (wall medians): %s" % (base, ", ".join("%s %.2f×" % (t, med[t] / med[base])
               for t in med if t != base and not t.startswith("pgload"))))
+print()
+for base in ("ours-planar", "ours-ellipsoidal"):
+    if base in cpu:
+        print("CPU ratios, tool / %s (medians): %s" % (base, ", ".join("%s %.2f" % (t, cpu[t] / cpu[base])
+              for t in cpu if t != base and not t.startswith("pgload") and cpu[t] > 1)))
 print()
 
 def load(name, cols):
@@ -60,7 +67,7 @@ print()
 print("| pair | farmland | farmland net | PBF | parcels > 0.01 m² |")
 print("|---|---|---|---|---|")
 pairs = [("ours-planar", x) for x in ("floor-planar", "geopandas", "postgis")] + [("geopandas", "postgis"),
-         ("ours-ellipsoidal", "floor-ellipsoidal"), ("ours-planar", "ours-ellipsoidal")]
+         ("ours-ellipsoidal", "floor-ellipsoidal"), ("ours-planar", "ours-ellipsoidal"), ("floor-planar", "floor-ellipsoidal")]
 for a, b in pairs:
     if a not in sets or b not in sets:
         continue
