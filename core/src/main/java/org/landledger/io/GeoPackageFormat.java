@@ -442,8 +442,8 @@ public final class GeoPackageFormat implements LayerFormat {
     SpatialReferenceSystem srs = srsFor(gp, layer.crs());
     GeometryType declared = declaredType(layer);
     GeometryColumns gc = new GeometryColumns();
-    String geomName = uniqueName(GEOM, layer.schema());
-    String fidName = uniqueName(FID, layer.schema());
+    String geomName = layer.schema().uniqueFieldName(GEOM);
+    String fidName = layer.schema().uniqueFieldName(FID);
     gc.setId(new TableColumnKey(table, geomName));
     gc.setGeometryType(declared);
     gc.setZ((byte) 0);
@@ -457,7 +457,7 @@ public final class GeoPackageFormat implements LayerFormat {
     BoundingBox bbox = env.isNull() ? null : new BoundingBox(env.getMinX(), env.getMinY(), env.getMaxX(), env.getMaxY());
     gp.createFeatureTable(new FeatureTableMetadata(gc, fidName, columns, bbox));
     FeatureDao dao = gp.getFeatureDao(table);
-    boolean keepIds = idsAreKeys(layer.features());
+    boolean keepIds = layer.idsAreKeys();
     List<Field> fields = layer.schema().fields();
     // One prepared INSERT per table (NGA's row-by-row insert re-prepares its SQL for every feature).
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(CoreSQLUtils.quoteWrap(table)).append(" (")
@@ -536,30 +536,7 @@ public final class GeoPackageFormat implements LayerFormat {
     }
   }
 
-  /** Feature ids become fid when all are distinct positive integers (e.g. shapefile record numbers). */
-  private static boolean idsAreKeys(List<Feature> features) {
-    Set<Long> seen = new HashSet<>();
-    for (Feature f : features) {
-      try {
-        long id = Long.parseLong(f.id());
-        if (id <= 0 || !seen.add(id)) {
-          return false;
-        }
-      } catch (NumberFormatException e) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  private static String uniqueName(String base, LayerSchema schema) {
-    String n = base;
-    int k = 1;
-    while (schema.hasField(n)) {
-      n = base + "_" + k++;
-    }
-    return n;
-  }
 
   /** The SRS row for a CRS: srs_id = EPSG code, organization EPSG, OGC WKT definition from EPSG. */
   private static SpatialReferenceSystem srsFor(GeoPackage gp, Crs crs) throws SQLException {

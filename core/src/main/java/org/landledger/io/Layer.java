@@ -38,6 +38,25 @@ public record Layer(LayerSchema schema, Crs crs, List<Feature> features, String 
     return e;
   }
 
+  /**
+   * Whether the feature ids can serve as integer keys (a GeoPackage fid, a PostGIS primary key): all distinct
+   * positive integers, e.g. shapefile record numbers.
+   */
+  public boolean idsAreKeys() {
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (Feature f : features) {
+      try {
+        long id = Long.parseLong(f.id());
+        if (id <= 0 || !seen.add(id)) {
+          return false;
+        }
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public Layer withName(String name) {
     return new Layer(schema.withName(name), crs, features, location);
   }

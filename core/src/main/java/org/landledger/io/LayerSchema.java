@@ -25,6 +25,16 @@ public record LayerSchema(String name, List<Field> fields, String geometryType) 
     return field(name).isPresent();
   }
 
+  /** {@code base}, or {@code base_1}, {@code base_2}, … — the first name no field of this schema has. */
+  public String uniqueFieldName(String base) {
+    String n = base;
+    int k = 1;
+    while (hasField(n)) {
+      n = base + "_" + k++;
+    }
+    return n;
+  }
+
   public LayerSchema withName(String newName) {
     return new LayerSchema(newName, fields, geometryType);
   }

@@ -147,9 +147,9 @@ final class PgWriter {
         }
       }
     }
-    String fid = uniqueName("ogc_fid", schema);
-    String geom = uniqueName("geom", schema);
-    boolean keepIds = idsAreKeys(layer.features());
+    String fid = schema.uniqueFieldName("ogc_fid");
+    String geom = schema.uniqueFieldName("geom");
+    boolean keepIds = layer.idsAreKeys();
     List<String> pgTypes = new ArrayList<>();
     for (Field f : schema.fields()) {
       pgTypes.add(pgType(f, layer));
@@ -371,30 +371,7 @@ final class PgWriter {
     };
   }
 
-  /** Feature ids become ogc_fid when all are distinct positive integers (e.g. shapefile record numbers). */
-  private static boolean idsAreKeys(List<Feature> features) {
-    Set<Long> seen = new HashSet<>();
-    for (Feature f : features) {
-      try {
-        long id = Long.parseLong(f.id());
-        if (id <= 0 || !seen.add(id)) {
-          return false;
-        }
-      } catch (NumberFormatException e) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  private static String uniqueName(String base, LayerSchema schema) {
-    String n = base;
-    int k = 1;
-    while (schema.hasField(n)) {
-      n = base + "_" + k++;
-    }
-    return n;
-  }
 
   /** table + suffix, the table part shortened so the whole stays within 63 bytes. */
   static String derivedName(String table, String suffix) {
