@@ -313,15 +313,7 @@ public final class GeoJsonFormat implements LayerFormat {
 
     @Override
     public Envelope bounds() {
-      Envelope e = new Envelope();
-      try (Stream<Feature> s = features()) {
-        s.forEach(f -> {
-          if (f.geometry() != null) {
-            e.expandToInclude(f.geometry().getEnvelopeInternal());
-          }
-        });
-      }
-      return e;
+      return scanBounds();
     }
 
     @Override

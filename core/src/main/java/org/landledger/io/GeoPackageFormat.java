@@ -220,15 +220,7 @@ public final class GeoPackageFormat implements LayerFormat {
       if (c != null && c.getMinX() != null && c.getMinY() != null && c.getMaxX() != null && c.getMaxY() != null) {
         return new Envelope(c.getMinX(), c.getMaxX(), c.getMinY(), c.getMaxY());
       }
-      Envelope e = new Envelope();
-      try (Stream<Feature> s = features()) {
-        s.forEach(f -> {
-          if (f.geometry() != null) {
-            e.expandToInclude(f.geometry().getEnvelopeInternal());
-          }
-        });
-      }
-      return e;
+      return scanBounds();
     }
 
     @Override

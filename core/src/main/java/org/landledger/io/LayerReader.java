@@ -32,6 +32,19 @@ public interface LayerReader extends AutoCloseable {
   /** The extent from the header where the format keeps one, else computed by a pass over the data. */
   Envelope bounds();
 
+  /** The extent by one pass over the features, for formats that keep none. */
+  default Envelope scanBounds() {
+    Envelope e = new Envelope();
+    try (Stream<Feature> s = features()) {
+      s.forEach(f -> {
+        if (f.geometry() != null) {
+          e.expandToInclude(f.geometry().getEnvelopeInternal());
+        }
+      });
+    }
+    return e;
+  }
+
   /** Streams the features; close the stream (or the reader) when done. */
   Stream<Feature> features();
 
