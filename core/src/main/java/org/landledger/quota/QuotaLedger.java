@@ -339,16 +339,8 @@ public final class QuotaLedger implements AutoCloseable {
 
   /** Turnover quotas with an outstanding balance, by project and due date. */
   public synchronized List<Balance> outstandingTurnover() {
-    return query(() -> {
-      List<Balance> out = new ArrayList<>();
-      for (Quota q : quotas("SELECT * FROM quota WHERE quota_type = 'TURNOVER' ORDER BY project_id, due_on, quota_id")) {
-        BigDecimal b = balance(q, null);
-        if (b.signum() > 0) {
-          out.add(new Balance(q, b));
-        }
-      }
-      return out;
-    });
+    return positiveBalances("SELECT * FROM quota WHERE quota_type = 'TURNOVER' ORDER BY project_id, due_on, quota_id",
+        q -> true, null);
   }
 
   /**
@@ -357,28 +349,25 @@ public final class QuotaLedger implements AutoCloseable {
    */
   public synchronized List<Balance> overdue(LocalDate asOf) {
     require(asOf, "as-of date");
-    return query(() -> {
-      List<Balance> out = new ArrayList<>();
-      for (Quota q : quotas("SELECT * FROM quota WHERE quota_type = 'TURNOVER' ORDER BY due_on, project_id, quota_id")) {
-        if (q.dueOn().isBefore(asOf)) {
-          BigDecimal b = balance(q, asOf);
-          if (b.signum() > 0) {
-            out.add(new Balance(q, b));
-          }
-        }
-      }
-      return out;
-    });
+    return positiveBalances("SELECT * FROM quota WHERE quota_type = 'TURNOVER' ORDER BY due_on, project_id, quota_id",
+        q -> q.dueOn().isBefore(asOf), asOf);
   }
 
   /** Surplus quotas with area available, by holder. */
   public synchronized List<Balance> surplusAvailable() {
+    return positiveBalances("SELECT * FROM quota WHERE quota_type = 'SURPLUS' ORDER BY holder, quota_id", q -> true, null);
+  }
+
+  /** The quotas of {@code sql} that pass {@code include} and have a positive balance as of {@code asOf} (null: all). */
+  private List<Balance> positiveBalances(String sql, java.util.function.Predicate<Quota> include, LocalDate asOf) {
     return query(() -> {
       List<Balance> out = new ArrayList<>();
-      for (Quota q : quotas("SELECT * FROM quota WHERE quota_type = 'SURPLUS' ORDER BY holder, quota_id")) {
-        BigDecimal b = balance(q, null);
-        if (b.signum() > 0) {
-          out.add(new Balance(q, b));
+      for (Quota q : quotas(sql)) {
+        if (include.test(q)) {
+          BigDecimal b = balance(q, asOf);
+          if (b.signum() > 0) {
+            out.add(new Balance(q, b));
+          }
         }
       }
       return out;
