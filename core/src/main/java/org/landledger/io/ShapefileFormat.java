@@ -215,6 +215,7 @@ public final class ShapefileFormat implements LayerFormat {
 
     @Override
     public Stream<Feature> features() {
+      ValuePool pool = new ValuePool(schema.fields());
       var it = new java.util.Iterator<Feature>() {
         long row = 0;
 
@@ -225,13 +226,13 @@ public final class ShapefileFormat implements LayerFormat {
 
         @Override
         public Feature next() {
-          return read(row++);
+          return read(row++, pool);
         }
       };
       return StreamSupport.stream(Spliterators.spliterator(it, count, Spliterator.ORDERED | Spliterator.SIZED), false);
     }
 
-    private Feature read(long row) {
+    private Feature read(long row, ValuePool pool) {
       String id = String.valueOf(row + 1);
       Geometry g;
       try {
@@ -240,18 +241,18 @@ public final class ShapefileFormat implements LayerFormat {
       } catch (IOException | RuntimeException e) {
         throw new InputDataException(shp.toString(), id, null, "unreadable shape: " + e.getMessage(), e);
       }
-      Map<String, Object> attrs = new LinkedHashMap<>();
+      Object[] values = pool.row();
       List<Field> fields = schema.fields();
       for (int i = 0; i < fields.size(); i++) {
         Field f = fields.get(i);
         try {
           Value v = driver.getField(row, dbfToDriver[i]);
-          attrs.put(f.name(), toJava(v, f));
+          pool.set(values, i, toJava(v, f));
         } catch (IOException | RuntimeException e) {
           throw new InputDataException(shp.toString(), id, f.name(), "unreadable value: " + e.getMessage(), e);
         }
       }
-      return new Feature(id, g, attrs);
+      return new Feature(id, g, pool.attributes(values));
     }
 
     @Override
