@@ -85,6 +85,8 @@ public final class ShapefileFormat implements LayerFormat {
   private static final class Reader implements LayerReader {
     private final Path shp;
     private final SHPDriver driver;
+    /** Plain 2D shapes, decoded directly (null for Z/M shapes, which go through the driver). */
+    private final DirectShapes shapes;
     private final LayerSchema schema;
     private final Crs crs;
     private final Charset encoding;
@@ -137,6 +139,16 @@ public final class ShapefileFormat implements LayerFormat {
         throw new InputDataException(shp, "the .dbf has " + h.getNumRecords() + " records but the .shx indexes "
             + count + " shapes");
       }
+      DirectShapes direct = null;
+      if (DirectShapes.handles(st)) {
+        try {
+          direct = new DirectShapes(shp.toAbsolutePath(), shx.toAbsolutePath());
+        } catch (IOException | RuntimeException e) {
+          closeQuietly();
+          throw new InputDataException(shp, "unreadable shapefile: " + e.getMessage(), e);
+        }
+      }
+      this.shapes = direct;
     }
 
     private static Crs resolvePrj(Path prj, ReadOptions options) {
@@ -179,6 +191,9 @@ public final class ShapefileFormat implements LayerFormat {
         driver.close();
       } catch (IOException | RuntimeException ignored) {
         // closing after a failed open
+      }
+      if (shapes != null) {
+        shapes.close();
       }
     }
 
@@ -236,8 +251,12 @@ public final class ShapefileFormat implements LayerFormat {
       String id = String.valueOf(row + 1);
       Geometry g;
       try {
-        Value v = driver.getField(row, geometryIndex);
-        g = v == null || v == ValueNull.INSTANCE ? null : ((org.h2.value.ValueGeometry) v).getGeometry();
+        if (shapes != null) {
+          g = shapes.read(row);
+        } else {
+          Value v = driver.getField(row, geometryIndex);
+          g = v == null || v == ValueNull.INSTANCE ? null : ((org.h2.value.ValueGeometry) v).getGeometry();
+        }
       } catch (IOException | RuntimeException e) {
         throw new InputDataException(shp.toString(), id, null, "unreadable shape: " + e.getMessage(), e);
       }
