@@ -163,7 +163,7 @@ public final class LandLedgerServer implements AutoCloseable {
 
   private static void error(Context ctx, OwsException e) {
     String path = ctx.path();
-    if (path.startsWith("/ogcapi")) {
+    if (path.startsWith("/ogcapi") || path.startsWith("/api/")) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("code", e.code());
       m.put("description", e.getMessage());
