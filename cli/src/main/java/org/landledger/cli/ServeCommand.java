@@ -14,6 +14,8 @@ import org.landledger.server.Limits;
 import org.landledger.server.ServerOptions;
 import org.landledger.server.catalog.Catalog;
 import org.landledger.server.catalog.ServedLayer;
+import org.landledger.server.runs.JavaLauncher;
+import org.landledger.server.runs.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +52,14 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Folder for uploads and analysis runs (kept across restarts); default: no write API.")
   Path state;
 
+  @Option(names = "--workers", defaultValue = "1", paramLabel = "N",
+      description = "Analysis runs at once (default ${DEFAULT-VALUE}); further runs queue. Each run is a child JVM.")
+  int workers;
+
+  @Option(names = "--run-memory", paramLabel = "SIZE",
+      description = "Heap of each analysis run's JVM, e.g. 4g (default: the JVM's default).")
+  String runMemory;
+
   @Option(names = "--max-count", defaultValue = "10000", description = "Most features per WFS/OGC API page (default ${DEFAULT-VALUE}).")
   int maxCount;
 
@@ -83,6 +93,9 @@ public final class ServeCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--token-file " + tokenFile + " is empty");
       }
     }
+    if (workers < 1) {
+      throw new IllegalArgumentException("--workers must be ≥ 1");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
@@ -99,7 +112,9 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       String tdt = tiandituKey != null ? tiandituKey : System.getenv("LANDLEDGER_TIANDITU_KEY");
       server = LandLedgerServer.start(catalog, new ServerOptions(bind, port, token, limits,
-          tdt == null || tdt.isBlank() ? null : tdt.trim(), state, protectReads));
+          tdt == null || tdt.isBlank() ? null : tdt.trim(), state, protectReads, runOptions()));
+    } catch (IllegalArgumentException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new UncheckedIOException(new IOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage()));
     }
@@ -117,6 +132,9 @@ public final class ServeCommand implements Callable<Integer> {
       out.println(protectReads ? "访问令牌 token required on every request (Authorization: Bearer … or ?token=…)"
           : "访问令牌 token required on the write API (Authorization: Bearer …)");
     }
+    if (state != null && token != null) {
+      out.println("分析运行 analysis runs:  " + base + "/api/runs (" + workers + " at once; state " + state + ")");
+    }
     out.println("Ctrl-C 停止 to stop.");
     out.flush();
     CountDownLatch stop = new CountDownLatch(1);
@@ -126,5 +144,23 @@ public final class ServeCommand implements Callable<Integer> {
     }));
     stop.await();
     return Main.OK;
+  }
+
+  /**
+   * Analysis runs: each a child JVM running this CLI ({@link Main}) on this JVM's class path, reading layers with
+   * the same {@code --encoding}/{@code --crs} as the server.
+   */
+  RunOptions runOptions() {
+    if (state == null) {
+      return RunOptions.NONE;
+    }
+    List<String> extra = new java.util.ArrayList<>();
+    if (input.encoding != null) {
+      extra.add("--encoding=" + input.encoding);
+    }
+    if (input.crs != null) {
+      extra.add("--crs=" + input.crs);
+    }
+    return new RunOptions(JavaLauncher.current(Main.class.getName(), runMemory), workers, extra);
   }
 }
