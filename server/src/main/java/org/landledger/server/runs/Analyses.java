@@ -225,7 +225,7 @@ public final class Analyses {
   }
 
   /** camelCase → {@code --kebab-case}. */
-  static String option(String camel) {
+  public static String option(String camel) {
     return "--" + camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
   }
 
