@@ -48,6 +48,7 @@ public final class RunManager implements AutoCloseable {
   private static final Pattern PROGRESS = Pattern.compile("progress (\\d+) (\\d+)");
   private static final Pattern FILE_NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_.\\-]*");
   private static final int TAIL_LINES = 20;
+  private static final long MAX_ANALYSIS_JSON = 64L << 20;
 
   private final Catalog catalog;
   private final Path runsDir;
@@ -152,7 +153,7 @@ public final class RunManager implements AutoCloseable {
     runs.put(id, run);
     save(run);
     pool.execute(() -> execute(run));
-    return run.toView();
+    return view(run);
   }
 
   public synchronized Optional<Map<String, Object>> get(String id) {
@@ -312,14 +313,14 @@ public final class RunManager implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       synchronized (this) {
-        fail(run, "results cannot be published: " + e.getMessage());
+        fail(run, "results cannot be published: " + String.valueOf(e.getMessage()).replace(dir.toString(), "(run folder)"));
       }
     }
   }
 
   /** A done run's results, read strictly (all or nothing), ready to be added to the catalog. */
   private record Results(String group, List<ServedLayer> layers, Map<String, Map<String, Object>> summaries,
-      String summaryFile) {
+      Map<String, Object> analysisJson) {
 
     static Results load(Run run, Path out) {
       if (!Files.isDirectory(out)) {
@@ -327,14 +328,25 @@ public final class RunManager implements AutoCloseable {
       }
       String group = RunManager.group(run);
       return new Results(group, Catalog.load(out, group + "_", group, ReadOptions.DEFAULT), Catalog.summariesIn(out),
-          Analyses.of(run.analysis).summaryFile());
+          analysisJson(out.resolve(Analyses.of(run.analysis).summaryFile())));
+    }
+
+    /** The analysis's own JSON, read whatever its size (the catalog's summaries stop at 256 KB). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> analysisJson(Path file) {
+      try {
+        return Files.isRegularFile(file) && Files.size(file) < MAX_ANALYSIS_JSON
+            ? Json.MAPPER.readValue(file.toFile(), Map.class) : null;
+      } catch (IOException | RuntimeException e) {
+        return null; // no summary, the results are still published
+      }
     }
 
     void addTo(Catalog catalog, Run run) {
       catalog.add(layers);
       summaries.forEach((file, s) -> catalog.addSummary(group, file, s));
       run.layers = layers.stream().map(ServedLayer::name).toList();
-      run.summary = summaryOf(summaries.get(summaryFile));
+      run.summary = summaryOf(analysisJson);
     }
   }
 
@@ -389,7 +401,10 @@ public final class RunManager implements AutoCloseable {
     return msg.length() > 2000 ? msg.substring(0, 2000) + "…" : msg;
   }
 
-  /** The analysis JSON's summary: its "summary" (or "totals") object, or its top level; scalars and flat objects. */
+  /**
+   * The analysis JSON's summary: its "summary" (or "totals") object, or else its top level — the scalar members,
+   * and the scalar members of member objects (lists left out: per-parcel detail stays in the downloads).
+   */
   static Map<String, Object> summaryOf(Map<String, Object> json) {
     if (json == null) {
       return null;
@@ -404,14 +419,25 @@ public final class RunManager implements AutoCloseable {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     src.forEach((k, v) -> {
-      if (v == null || v instanceof Number || v instanceof String || v instanceof Boolean) {
+      if (scalar(v)) {
         out.put(k, v);
-      } else if (v instanceof Map<?, ?> m && m.size() <= 50
-          && m.values().stream().allMatch(x -> x == null || x instanceof Number || x instanceof String || x instanceof Boolean)) {
-        out.put(k, v);
+      } else if (v instanceof Map<?, ?> m) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        m.forEach((mk, mv) -> {
+          if (scalar(mv) && flat.size() < 50) {
+            flat.put(String.valueOf(mk), mv);
+          }
+        });
+        if (!flat.isEmpty()) {
+          out.put(k, flat);
+        }
       }
     });
     return out;
+  }
+
+  private static boolean scalar(Object v) {
+    return v == null || v instanceof Number || v instanceof String || v instanceof Boolean;
   }
 
   /** A layer's location with an absolute file path (a restart may happen in another working folder). */

@@ -16,7 +16,7 @@ import org.landledger.io.WriteOptions;
  * {@code --plan-id-field=sleep} reports half the work done and sleeps (to be cancelled or killed);
  * {@code --plan-id-field=fail} fails like the CLI does on bad input (one line naming the file, exit 2);
  * otherwise it copies the land-use layer to {@code DIR/redline.gpkg} (table {@code parcels}) and writes
- * {@code redline.json}, {@code redline.csv} and {@code report.html}.
+ * {@code redline.json} (over 256 KB), {@code redline.csv} and {@code report.html}.
  */
 public final class FakeAnalysis {
 
@@ -43,7 +43,9 @@ public final class FakeAnalysis {
     summary.put("parcels", landuse.size());
     summary.put("fail", 0);
     summary.put("args", List.of(args).subList(0, 1)); // a list: left out of the run's summary
-    Json.write(out.resolve("redline.json"), Map.of("summary", summary, "parcels", List.of()));
+    // Large like a real county's result (over the catalog's 256 KB summary limit): still no layer, still summarised.
+    Json.write(out.resolve("redline.json"), Map.of("summary", summary, "parcels",
+        java.util.Collections.nCopies(30_000, "parcel-0123456789")));
     Files.writeString(out.resolve("redline.csv"), "id\n");
     Files.writeString(out.resolve("report.html"), "<html><body>report</body></html>");
     System.err.println("progress 2 2");
