@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Java 子进程启动器: runs {@code java [jvmOptions] -cp CLASSPATH MAIN args…} with
- * {@code LANDLEDGER_PROGRESS=lines}, so that the child reports progress as lines on stderr.
+ * {@code LANDLEDGER_PROGRESS=lines}, so that the child reports progress as lines on stderr, and
+ * {@code LANDLEDGER_PARENT_PID}, so that the CLI stops when this process is gone (killed without a clean stop).
  * {@code landledger.*} system properties of this JVM are passed on (e.g. {@code landledger.cjkFont}).
  */
 public record JavaLauncher(String javaBinary, String classpath, String mainClass, List<String> jvmOptions)
@@ -56,6 +57,7 @@ public record JavaLauncher(String javaBinary, String classpath, String mainClass
     cmd.addAll(cliArgs);
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("LANDLEDGER_PROGRESS", "lines");
+    pb.environment().put("LANDLEDGER_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
     pb.redirectOutput(logFile.toFile());
     pb.redirectInput(ProcessBuilder.Redirect.from(nullFile()));
     return pb.start();
