@@ -50,6 +50,7 @@ public final class RunApi {
       Path f = runs.file(ctx.pathParam("id"), ctx.pathParam("file")).orElseThrow(() -> new OwsException(
           "NotFound", "file", "no result file '" + ctx.pathParam("file") + "' in run " + ctx.pathParam("id"), 404));
       ctx.header("Content-Disposition", "attachment; filename=\"" + f.getFileName() + "\"");
+      ctx.header("Content-Security-Policy", "sandbox"); // a report opened in the browser runs no script here
       ctx.contentType(contentType(f.getFileName().toString()));
       InputStream in = Files.newInputStream(f);
       ctx.result(in);

@@ -253,7 +253,8 @@ public final class RunManager implements AutoCloseable {
           long total = Long.parseLong(m.group(2));
           if (total > 0) {
             synchronized (this) {
-              run.progress = Math.min(1.0, (double) done / total);
+              // 1 means published: writing the outputs after the last step still takes a moment
+              run.progress = Math.min(0.99, (double) done / total);
             }
           }
         } else if (!line.isBlank()) {
