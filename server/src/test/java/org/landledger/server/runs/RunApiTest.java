@@ -194,6 +194,8 @@ class RunApiTest {
       String next = post(s, redline("ok"));
       assertThat(get(s, "/api/runs/" + next).json().get("status").asText()).isEqualTo("queued");
       assertThat(dir.resolve("state/runs/" + slow + "/work")).isDirectory();
+      String dropped = post(s, redline("ok"));
+      assertThat(call(s, "DELETE", "/api/runs/" + dropped, null, TOKEN).json().get("status").asText()).isEqualTo("cancelled");
 
       JsonNode cancelled = call(s, "DELETE", "/api/runs/" + slow, null, TOKEN).json();
       assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
@@ -204,6 +206,10 @@ class RunApiTest {
       assertThat(s.catalog().layers()).noneMatch(l -> l.name().startsWith("redline_" + slow + "_"));
       assertThat(dir.resolve("state/runs/" + slow + "/work")).doesNotExist();
       assertThat(dir.resolve("state/runs/" + slow + "/out")).doesNotExist();
+      JsonNode never = get(s, "/api/runs/" + dropped).json(); // cancelled while queued: never started
+      assertThat(never.get("status").asText()).isEqualTo("cancelled");
+      assertThat(never.get("started").isNull()).isTrue();
+      assertThat(dir.resolve("state/runs/" + dropped + "/work")).doesNotExist();
     }
   }
 
@@ -226,14 +232,18 @@ class RunApiTest {
   void runsSurviveARestartAndARunKilledByTheStopLeavesNoLayer(@TempDir Path dir) throws Exception {
     String done;
     String killed;
-    try (LandLedgerServer s = start(dir, 2)) {
+    String waiting;
+    try (LandLedgerServer s = start(dir, 1)) {
       done = post(s, redline("ok"));
-      killed = post(s, redline("sleep"));
       assertThat(await(s, done, status("done", "failed")).get("status").asText()).isEqualTo("done");
+      killed = post(s, redline("sleep"));
       assertThat(await(s, killed, n -> n.get("progress").asDouble() > 0).get("status").asText()).isEqualTo("running");
-    } // stopping the server kills the running child
+      waiting = post(s, redline("ok"));
+      assertThat(get(s, "/api/runs/" + waiting).json().get("status").asText()).isEqualTo("queued");
+    } // stopping the server kills the running child; the queued run stays queued
     Path runs = dir.resolve("state/runs");
     assertThat(Json.MAPPER.readTree(runs.resolve(killed + "/run.json").toFile()).get("status").asText()).isEqualTo("running");
+    assertThat(Json.MAPPER.readTree(runs.resolve(waiting + "/run.json").toFile()).get("status").asText()).isEqualTo("queued");
 
     Path again = dir.resolve("again");
     Files.createDirectories(again);
@@ -253,8 +263,13 @@ class RunApiTest {
       assertThat(again.resolve("state/runs/" + killed + "/work")).doesNotExist();
       assertThat(again.resolve("state/runs/" + killed + "/out")).doesNotExist();
 
-      assertThat(get(s, "/api/runs").json().get("runs").findValuesAsText("id")).containsExactly(done, killed);
-      assertThat(post(s, redline("ok"))).isEqualTo("r3"); // ids go on after the kept runs
+      // The queued run is queued again and runs (its inputs were recorded as files when it was posted).
+      JsonNode w = await(s, waiting, status("done", "failed"));
+      assertThat(w.get("status").asText()).as(w.toString()).isEqualTo("done");
+      assertThat(w.get("layers").get(0).asText()).isEqualTo("redline_" + waiting + "_parcels");
+
+      assertThat(get(s, "/api/runs").json().get("runs").findValuesAsText("id")).containsExactly(done, killed, waiting);
+      assertThat(post(s, redline("ok"))).isEqualTo("r4"); // ids go on after the kept runs
     }
   }
 
