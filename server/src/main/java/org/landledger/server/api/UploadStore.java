@@ -91,7 +91,7 @@ public final class UploadStore {
         }
         try {
           List<ServedLayer> layers = Catalog.load(d, n + "_", n, ReadOptions.DEFAULT);
-          checkFree(n);
+          checkFree(n, false);
           catalog.add(layers);
           datasets.put(n, List.copyOf(layers));
         } catch (RuntimeException e) {
@@ -111,7 +111,7 @@ public final class UploadStore {
     String name = requestedName == null || requestedName.isBlank() ? generatedName() : checkName(requestedName.trim());
     Kind claimed = claimed(contentType);
     synchronized (this) {
-      checkFree(name);
+      checkFree(name, true);
     }
     if (contentLength > limits.maxUploadBytes()) {
       throw UploadRefused.tooLarge("upload of " + contentLength + " bytes, more than the " + limits.maxUploadBytes() + " allowed");
@@ -200,7 +200,7 @@ public final class UploadStore {
 
   /** Moves the checked folder into place and serves it, or refuses with 409 when the name was taken meanwhile. */
   private synchronized Dataset commit(String name, Path tmp, Path data, List<ServedLayer> loaded) throws IOException {
-    checkFree(name);
+    checkFree(name, true);
     Path target = root.resolve(name);
     Files.move(data, target, StandardCopyOption.ATOMIC_MOVE);
     List<ServedLayer> layers = new ArrayList<>();
@@ -219,11 +219,11 @@ public final class UploadStore {
     return new Dataset(name, List.copyOf(layers));
   }
 
-  /** 409 when the dataset, its folder, a layer group or a layer of that name already exists. */
-  private void checkFree(String name) {
+  /** 409 when the dataset, (if {@code folder}) its folder, a layer group or a layer of that name already exists. */
+  private void checkFree(String name, boolean folder) {
     String lower = name.toLowerCase(Locale.ROOT);
     boolean taken = datasets.keySet().stream().anyMatch(d -> d.equalsIgnoreCase(name))
-        || Files.exists(root.resolve(name))
+        || folder && Files.exists(root.resolve(name))
         || catalog.groups().keySet().stream().anyMatch(g -> g.toLowerCase(Locale.ROOT).equals(lower))
         || catalog.contains(name);
     if (taken) {
