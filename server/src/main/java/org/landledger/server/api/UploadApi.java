@@ -35,7 +35,7 @@ public final class UploadApi {
       UploadStore s = required(store);
       UploadStore.Dataset d = call(() -> s.receive(ctx.req().getInputStream(), ctx.req().getContentLengthLong(),
           ctx.contentType(), ctx.queryParam("name")));
-      ctx.header("Location", "/api/uploads/" + d.name());
+      ctx.header("Location", "/api/uploads/" + java.net.URLEncoder.encode(d.name(), java.nio.charset.StandardCharsets.UTF_8));
       json(ctx, 201, dataset(d, s));
     });
     app.get("/api/uploads", ctx -> {

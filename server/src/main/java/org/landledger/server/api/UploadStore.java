@@ -236,7 +236,7 @@ public final class UploadStore {
     long total = 0;
     byte[] buf = new byte[64 * 1024];
     try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      for (int n; (n = body.read(buf)) > 0; ) {
+      for (int n; (n = readBody(body, buf)) > 0; ) {
         total += n;
         if (total > max) {
           throw UploadRefused.tooLarge("upload larger than the " + max + " bytes allowed");
@@ -245,6 +245,15 @@ public final class UploadStore {
       }
     }
     return total;
+  }
+
+  /** Reads the request body; the client going away mid-upload is its problem (400), not an internal error. */
+  private static int readBody(InputStream body, byte[] buf) {
+    try {
+      return body.read(buf);
+    } catch (IOException e) {
+      throw new UploadRefused(400, "IncompleteBody", "the upload was interrupted: " + e.getMessage());
+    }
   }
 
   /** The kind the Content-Type claims, or null when it leaves it to the bytes. */

@@ -16,6 +16,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -103,16 +104,21 @@ public final class ZipExtractor {
           throw UploadRefused.unsafe(name, "would be written outside the upload folder");
         }
         boolean skip = ze.isDirectory() || name.startsWith("__MACOSX/");
-        if (ze.isDirectory() && !name.startsWith("__MACOSX/")) {
-          Files.createDirectories(out);
-        }
         OutputStream os = null;
         try {
-          if (!skip) {
-            Files.createDirectories(out.getParent());
-            os = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
-            written.add(out);
+          try {
+            if (ze.isDirectory() && !name.startsWith("__MACOSX/")) {
+              Files.createDirectories(out);
+            }
+            if (!skip) {
+              Files.createDirectories(out.getParent());
+              os = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                  LinkOption.NOFOLLOW_LINKS);
+              written.add(out);
+            }
+          } catch (FileAlreadyExistsException e) {
+            // "a.shp" and "a.shp/": a file where a folder goes, or the reverse.
+            throw UploadRefused.unsafe(name, "clashes with another entry of the archive (a file and a folder of one name)");
           }
           // Read even skipped entries through this loop: ZipInputStream would otherwise inflate them uncounted.
           for (int n; (n = in.read(buf)) > 0; ) {

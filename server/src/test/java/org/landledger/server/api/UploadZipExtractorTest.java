@@ -69,6 +69,14 @@ class UploadZipExtractorTest {
     assertThat(target.resolve("__MACOSX")).doesNotExist();
   }
 
+  @Test
+  void aFileAndAFolderOfOneNameAreRefusedNotAnInternalError(@TempDir Path dir) throws IOException {
+    Path file = Files.write(dir.resolve("f.zip"), zip("a.shp", "a.shx", "a.dbf", "a.shp/"));
+    Path target = Files.createDirectories(dir.resolve("out"));
+    assertThatThrownBy(() -> ZipExtractor.extract(file, target, Limits.DEFAULT)).isInstanceOf(UploadRefused.class)
+        .hasMessageContaining("\"a.shp/\": clashes with another entry");
+  }
+
   private static byte[] zip(String... names) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream z = new ZipOutputStream(bytes)) {
