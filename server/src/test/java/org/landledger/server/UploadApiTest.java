@@ -91,6 +91,7 @@ class UploadApiTest {
       assertThat(fc.get("features")).hasSize(3);
       assertThat(fc.get("features").findValuesAsText("DLMC")).containsExactlyInAnyOrder("水田", "乔木林地", "农村宅基地");
       assertThat(Files.isRegularFile(state.resolve("uploads/county/DLTB.dbf"))).isTrue();
+      assertThat(Fixtures.get(s, "/viewer/layers.json").text()).contains("\"county_DLTB\"");
 
       JsonNode list = JSON.readTree(Fixtures.get(s, "/api/uploads").text());
       assertThat(list.get("datasets").findValuesAsText("dataset")).containsExactly("county");

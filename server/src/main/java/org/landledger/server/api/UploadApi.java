@@ -33,7 +33,7 @@ public final class UploadApi {
     }
     app.post("/api/uploads", ctx -> {
       UploadStore s = required(store);
-      UploadStore.Dataset d = call(() -> s.receive(ctx.req().getInputStream(), ctx.req().getContentLengthLong(),
+      UploadStore.Dataset d = call(ctx, () -> s.receive(ctx.req().getInputStream(), ctx.req().getContentLengthLong(),
           ctx.contentType(), ctx.queryParam("name")));
       ctx.header("Location", "/api/uploads/" + java.net.URLEncoder.encode(d.name(), java.nio.charset.StandardCharsets.UTF_8));
       json(ctx, 201, dataset(d, s));
@@ -80,10 +80,13 @@ public final class UploadApi {
   }
 
   /** Maps a refusal to the JSON problem the server writes for errors under /api/. */
-  private static <T> T call(Call<T> c) throws IOException {
+  private static <T> T call(Context ctx, Call<T> c) throws IOException {
     try {
       return c.run();
     } catch (UploadRefused e) {
+      if (e.status() == 429) {
+        ctx.header("Retry-After", "10");
+      }
       throw new OwsException(e.code(), "body", e.getMessage(), e.status());
     }
   }

@@ -2,7 +2,7 @@ package org.landledger.server.api;
 
 /**
  * 上传被拒: an upload refused for a reason the client can fix — an HTTP status (400 unsafe or incomplete
- * archive, 409 name taken, 413 over a cap, 415 not what it claims, 422 unreadable data) with a short code and
+ * archive, 409 name taken, 413 over a cap, 415 not what it claims, 422 unreadable data, 429 busy) with a short code and
  * a message that names the archive entry, file, feature or field, never a server path.
  */
 public final class UploadRefused extends RuntimeException {

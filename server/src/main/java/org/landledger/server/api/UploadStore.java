@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,6 +53,9 @@ public final class UploadStore {
   private final Catalog catalog;
   private final Limits limits;
   private final Map<String, List<ServedLayer>> datasets = new TreeMap<>();
+  /** Uploads processed at once: each may hold a large dataset in memory while it is read. */
+  static final int MAX_CONCURRENT = 2;
+  private final Semaphore slots = new Semaphore(MAX_CONCURRENT);
 
   /** What an upload became: its name and its served layers. */
   public record Dataset(String name, List<ServedLayer> layers) {}
@@ -116,11 +120,15 @@ public final class UploadStore {
     if (contentLength > limits.maxUploadBytes()) {
       throw UploadRefused.tooLarge("upload of " + contentLength + " bytes, more than the " + limits.maxUploadBytes() + " allowed");
     }
+    if (!slots.tryAcquire()) {
+      throw new UploadRefused(429, "Busy", MAX_CONCURRENT + " uploads are being processed: try again shortly");
+    }
     Path tmp;
     try {
       Files.createDirectories(root);
       tmp = Files.createDirectory(root.resolve(".tmp-" + random()));
     } catch (IOException e) {
+      slots.release();
       throw new UncheckedIOException("cannot create an upload folder under " + root, e);
     }
     try {
@@ -142,7 +150,13 @@ public final class UploadStore {
       throw new UncheckedIOException("cannot store upload " + name, e);
     } finally {
       deleteTree(tmp);
+      slots.release();
     }
+  }
+
+  /** Uploads being received or read right now. */
+  int active() {
+    return MAX_CONCURRENT - slots.availablePermits();
   }
 
   /** The datasets served, by name. */
