@@ -162,7 +162,9 @@ public final class ZipExtractor {
       long size = ch.size();
       int tail = (int) Math.min(size, 22 + 65535);
       ByteBuffer end = ByteBuffer.allocate(tail).order(ByteOrder.LITTLE_ENDIAN);
-      ch.read(end, size - tail);
+      while (end.hasRemaining() && ch.read(end, size - tail + end.position()) > 0) {
+        // A file channel may return fewer bytes than asked: read until the buffer is full.
+      }
       int eocd = -1;
       for (int i = tail - 22; i >= 0; i--) {
         // The end record's comment must reach exactly to the end of the file (a signature inside a comment is not it).
