@@ -29,12 +29,14 @@ public final class UploadApi {
     UploadStore store = options.stateDir() == null ? null
         : new UploadStore(options.stateDir().resolve("uploads"), catalog, options.limits());
     if (store != null) {
-      store.restore(m -> System.err.println("landledger serve: " + m));
+      store.restore(UploadApi::log);
     }
     app.post("/api/uploads", ctx -> {
       UploadStore s = required(store);
       UploadStore.Dataset d = call(ctx, () -> s.receive(ctx.req().getInputStream(), ctx.req().getContentLengthLong(),
           ctx.contentType(), ctx.queryParam("name")));
+      log("upload " + d.name() + ": " + d.layers().stream().map(l -> l.name() + " (" + l.features().size() + " features)")
+          .collect(java.util.stream.Collectors.joining(", ")));
       ctx.header("Location", "/api/uploads/" + java.net.URLEncoder.encode(d.name(), java.nio.charset.StandardCharsets.UTF_8));
       json(ctx, 201, dataset(d, s));
     });
@@ -56,11 +58,17 @@ public final class UploadApi {
     app.delete("/api/uploads/{name}", ctx -> {
       String name = ctx.pathParam("name");
       UploadStore.Dataset d = required(store).delete(name).orElseThrow(() -> notFound(name));
+      log("upload " + d.name() + " deleted");
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("dataset", d.name());
       m.put("removed", d.layers().stream().map(ServedLayer::name).toList());
       json(ctx, 200, m);
     });
+  }
+
+  /** One line on stderr, like the server's other messages (never the token, never a request body). */
+  private static void log(String message) {
+    System.err.println("landledger serve: " + message);
   }
 
   private static UploadStore required(UploadStore store) {
