@@ -166,12 +166,16 @@ class UploadApiTest {
     // What a killed server could leave: a half-received upload and a half-deleted dataset.
     Files.createDirectories(state.resolve("uploads/.tmp-0123456789/data")).resolve("x.shp").toFile().createNewFile();
     Files.createDirectories(state.resolve("uploads/.trash-0123456789"));
+    // Folders an operator emptied or made by hand: not served (and not in the way).
+    Files.createDirectories(state.resolve("uploads/emptied"));
+    Files.createDirectories(state.resolve("uploads/by.hand"));
     try (LandLedgerServer s = Fixtures.start(dir.resolve("b"), options(state))) {
       assertThat(Fixtures.get(s, "/ows?SERVICE=WFS&REQUEST=GetCapabilities").text()).contains("ll:county_DLTB");
       assertThat(s.catalog().layer("county_DLTB").orElseThrow().group()).isEqualTo("county");
       assertThat(JSON.readTree(Fixtures.get(s, "/api/uploads").text()).get("datasets").findValuesAsText("dataset"))
           .containsExactly("county");
-      assertThat(Files.list(state.resolve("uploads")).map(p -> p.getFileName().toString())).containsExactly("county");
+      assertThat(Files.list(state.resolve("uploads")).map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("county", "emptied", "by.hand");
       assertThat(upload(s, zip, "application/zip", "county", TOKEN).status()).isEqualTo(409);
     }
   }

@@ -90,11 +90,19 @@ public final class UploadStore {
           deleteTree(d);
           continue;
         }
-        if (!Files.isDirectory(d) || !NAME.matcher(n).matches()) {
+        if (!Files.isDirectory(d) || n.startsWith(".")) {
+          continue;
+        }
+        if (!NAME.matcher(n).matches()) {
+          log.accept(d + ": not a dataset name, ignored");
           continue;
         }
         try {
           List<ServedLayer> layers = Catalog.load(d, n + "_", n, ReadOptions.DEFAULT);
+          if (layers.isEmpty()) {
+            log.accept("upload " + n + " not served: no layers left in " + d);
+            continue;
+          }
           checkFree(n, false);
           catalog.add(layers);
           datasets.put(n, List.copyOf(layers));
