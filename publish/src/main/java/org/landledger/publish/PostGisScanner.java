@@ -63,8 +63,8 @@ public final class PostGisScanner {
     String storeName = ResultsScanner.unique(ResourceNames.join(runName, "postgis"), used, source);
     List<PublishPlan.Table> tables = new ArrayList<>();
     for (String table : names) {
-      PublishPlan.Table t = ResultsScanner.table(tableLocation(base, loc, table), table,
-          ResourceNames.join(runName, ResourceNames.of(table)));
+      PublishPlan.Table t = ResultsScanner.table(tableLocation(base, loc, table), null,
+          n -> ResourceNames.join(runName, ResourceNames.of(n)));
       if (t == null) {
         if (loc.table() != null) {
           throw new InputDataException(loc.toString(), null, null, "table has no geometry column to publish", null);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.landledger.io.InputDataException;
 import org.landledger.io.LayerReader;
@@ -72,7 +73,7 @@ public final class ResultsScanner {
     String storeName = unique(ResourceNames.join(runName, ResourceNames.of(stem)), used, gpkg);
     List<PublishPlan.Table> tables = new ArrayList<>();
     for (String table : Layers.layerNames(gpkg)) {
-      PublishPlan.Table t = table(gpkg + "#" + table, table, ResourceNames.join(storeName, ResourceNames.of(table)));
+      PublishPlan.Table t = table(gpkg + "#" + table, table, n -> ResourceNames.join(storeName, ResourceNames.of(n)));
       if (t != null) {
         unique(t.layerName(), used, gpkg);
         tables.add(t);
@@ -87,15 +88,19 @@ public final class ResultsScanner {
   /**
    * A table as GeoServer will publish it — schema, CRS, extent, count and style, read through {@link Layers}
    * from {@code location} (a GeoPackage table or a PostGIS table) — or null for an attribute-only table.
+   * {@code nativeName} null takes the name the reader resolved (PostGIS finds {@code #DLTB} as table
+   * {@code dltb}); the layer name is made from the native name.
    */
-  static PublishPlan.Table table(String location, String nativeName, String layerName) {
+  static PublishPlan.Table table(String location, String nativeName, UnaryOperator<String> layerNameOf) {
     try (LayerReader r = Layers.open(location)) {
       if (r.schema().geometryType() == null) {
         return null; // attribute-only table: nothing to map
       }
+      String name = nativeName != null ? nativeName : r.schema().name();
+      String layerName = layerNameOf.apply(name);
       long count = r.count();
       Envelope b = count == 0 ? null : r.bounds();
-      return new PublishPlan.Table(nativeName, layerName, r.schema(), r.crs(), b == null || b.isNull() ? null : b,
+      return new PublishPlan.Table(name, layerName, r.schema(), r.crs(), b == null || b.isNull() ? null : b,
           count, PublishStyles.forTable(r.schema()));
     }
   }

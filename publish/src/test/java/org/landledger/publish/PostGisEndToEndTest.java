@@ -104,8 +104,10 @@ class PostGisEndToEndTest {
     assertThat(parcels.crs().epsg()).isEqualTo(4527);
     assertThat(parcels.bounds()).isEqualTo(ResultsFixture.run1RedlineExtent());
     assertThat(parcels.style().name()).isEqualTo(PublishStyles.REDLINE_PARCELS);
-    // one table by name; and GeoServer's own view of the database
-    PublishPlan one = PostGisScanner.scan(location + "#parcels", "host.docker.internal:6543");
+    // one table by name (found case-insensitively when unambiguous: published under its real name); and
+    // GeoServer's own view of the database
+    PublishPlan one = PostGisScanner.scan(location + "#PARCELS", "host.docker.internal:6543");
+    assertThat(one.runs().get(0).stores().get(0).tables().get(0).nativeName()).isEqualTo("parcels");
     assertThat(one.runs().get(0).stores().get(0).tables()).extracting(PublishPlan.Table::layerName)
         .containsExactly(schema + "_parcels");
     PublishPlan.PostGisSchema moved = (PublishPlan.PostGisSchema) one.runs().get(0).stores().get(0).source();
