@@ -94,13 +94,13 @@ public final class GeoServerPublisher {
         for (PublishPlan.Table t : store.tables()) {
           String ft = ws + "/datastores/" + store.name() + "/featuretypes";
           done.add(ensure("featuretype", t.layerName(), ft + "/" + t.layerName(), ft, null, null, RestRequest.JSON,
-              json(featureType(plan, run, store, t, storeExtent))));
+              json(featureType(run, store, t, storeExtent))));
           done.add(update("layer", t.layerName(), "/layers/" + workspace + ":" + t.layerName(),
               json(obj("layer", obj().set("defaultStyle", obj().put("name", qualified(t.style().name())))))));
         }
       }
       done.add(ensure("layergroup", run.name(), ws + "/layergroups/" + run.name(), ws + "/layergroups", null, null,
-          RestRequest.JSON, json(layerGroup(plan, run))));
+          RestRequest.JSON, json(layerGroup(run))));
     }
     return done;
   }
@@ -145,10 +145,10 @@ public final class GeoServerPublisher {
     return p;
   }
 
-  private ObjectNode featureType(PublishPlan plan, PublishPlan.Run run, PublishPlan.Store store, PublishPlan.Table t,
+  private ObjectNode featureType(PublishPlan.Run run, PublishPlan.Store store, PublishPlan.Table t,
       Envelope storeExtent) {
     LayerTitles.Title title = LayerTitles.of(t.nativeName());
-    String label = runLabel(plan, run);
+    String label = run.label();
     ObjectNode f = obj()
         .put("name", t.layerName())
         .put("nativeName", t.nativeName())
@@ -171,7 +171,7 @@ public final class GeoServerPublisher {
     return obj("featureType", f);
   }
 
-  private ObjectNode layerGroup(PublishPlan plan, PublishPlan.Run run) {
+  private ObjectNode layerGroup(PublishPlan.Run run) {
     List<PublishPlan.Table> tables = run.stores().stream().flatMap(s -> s.tables().stream())
         .sorted(Comparator.comparingInt(t -> t.style().rank())).toList();
     ArrayNode published = JSON.createArrayNode();
@@ -180,7 +180,7 @@ public final class GeoServerPublisher {
       published.add(obj().put("@type", "layer").put("name", qualified(t.layerName())));
       styles.add(obj().put("name", qualified(t.style().name())));
     }
-    String label = runLabel(plan, run);
+    String label = run.label();
     ObjectNode g = obj()
         .put("name", run.name())
         .put("mode", "SINGLE")
@@ -191,10 +191,6 @@ public final class GeoServerPublisher {
     g.set("publishables", obj().set("published", published));
     g.set("styles", obj().set("style", styles));
     return obj("layerGroup", g);
-  }
-
-  private static String runLabel(PublishPlan plan, PublishPlan.Run run) {
-    return run.label();
   }
 
   private String qualified(String name) {
