@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
         "Serve layers as WMS 1.3.0, WFS 2.0, OGC API – Features and a map viewer."})
 public final class ServeCommand implements Callable<Integer> {
 
-  @Option(names = "--data", required = true, paramLabel = "DIR",
-      description = "Folder to publish (repeatable): shapefiles, GeoPackage tables, GeoJSON, analysis result folders.")
-  List<Path> data;
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Folder to publish (repeatable): shapefiles, GeoPackage tables, GeoJSON, analysis result folders."
+          + " Optional with --state (then only uploads and runs are served).")
+  List<Path> data = new java.util.ArrayList<>();
 
   @Option(names = "--port", defaultValue = "8080", description = "Port (default ${DEFAULT-VALUE}; 0 = any free port).")
   int port;
@@ -60,6 +61,22 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Heap of each analysis run's JVM, e.g. 4g (default: the JVM's default).")
   String runMemory;
 
+  @Option(names = "--max-upload-mb", defaultValue = "512", paramLabel = "MB",
+      description = "Largest upload body, MiB (default ${DEFAULT-VALUE}).")
+  long maxUploadMb;
+
+  @Option(names = "--max-upload-entries", defaultValue = "1000", paramLabel = "N",
+      description = "Most entries in an uploaded zip (default ${DEFAULT-VALUE}).")
+  int maxUploadEntries;
+
+  @Option(names = "--max-unzipped-mb", defaultValue = "2048", paramLabel = "MB",
+      description = "Most bytes an uploaded zip may inflate to, MiB (default ${DEFAULT-VALUE}).")
+  long maxUnzippedMb;
+
+  @Option(names = "--max-zip-ratio", defaultValue = "200", paramLabel = "R",
+      description = "Highest compression ratio of an uploaded zip past its first MiB (default ${DEFAULT-VALUE}; zip bombs).")
+  int maxZipRatio;
+
   @Option(names = "--max-count", defaultValue = "10000", description = "Most features per WFS/OGC API page (default ${DEFAULT-VALUE}).")
   int maxCount;
 
@@ -78,6 +95,12 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (maxCount < 1) {
       throw new IllegalArgumentException("--max-count must be ≥ 1");
+    }
+    if (maxUploadMb < 1 || maxUploadEntries < 1 || maxUnzippedMb < 1 || maxZipRatio < 1) {
+      throw new IllegalArgumentException("--max-upload-mb, --max-upload-entries, --max-unzipped-mb and --max-zip-ratio must be ≥ 1");
+    }
+    if (data.isEmpty() && state == null) {
+      throw new IllegalArgumentException("give --data DIR (folders to publish) or --state DIR (uploads and runs)");
     }
     String token = null;
     if (protectReads && tokenFile == null) {
@@ -103,11 +126,12 @@ public final class ServeCommand implements Callable<Integer> {
       err.println("landledger serve: " + m);
       err.flush();
     });
-    if (catalog.size() == 0) {
+    if (catalog.size() == 0 && state == null) {
       throw new IllegalArgumentException("no readable layers under " + data);
     }
     Limits limits = new Limits(Limits.DEFAULT.maxImageSize(), Math.min(Limits.DEFAULT.defaultCount(), maxCount), maxCount,
-        Limits.DEFAULT.maxBodyBytes());
+        Limits.DEFAULT.maxBodyBytes()).withUploadCaps(maxUploadMb * Limits.MIB, maxUploadEntries, maxUnzippedMb * Limits.MIB,
+        maxZipRatio);
     LandLedgerServer server;
     try {
       String tdt = tiandituKey != null ? tiandituKey : System.getenv("LANDLEDGER_TIANDITU_KEY");

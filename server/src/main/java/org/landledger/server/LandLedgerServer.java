@@ -106,6 +106,7 @@ public final class LandLedgerServer implements AutoCloseable {
     app.get("/", ctx -> send(ctx, ViewerApi.resource("index.html")));
     app.get("/viewer/layers.json", ctx -> send(ctx, viewer.layers()));
     app.get("/viewer/<path>", ctx -> send(ctx, ViewerApi.resource(ctx.pathParam("path"))));
+    org.landledger.server.api.UploadApi.register(app, catalog, options);
     RunManager runs = RunApi.register(app, catalog, options);
     app.exception(OwsException.class, (e, ctx) -> error(ctx, e));
     app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx,
