@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.landledger.io.AtomicFiles;
 import org.landledger.io.Json;
 import org.landledger.io.ReadOptions;
 import org.landledger.server.catalog.Catalog;
@@ -48,6 +49,7 @@ public final class RunManager implements AutoCloseable {
   private static final Pattern PROGRESS = Pattern.compile("progress (\\d+) (\\d+)");
   private static final Pattern FILE_NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_.\\-]*");
   private static final int TAIL_LINES = 20;
+  private static final String LAST_ID = "last-id";
   private static final long MAX_ANALYSIS_JSON = 64L << 20;
 
   private final Catalog catalog;
@@ -81,6 +83,17 @@ public final class RunManager implements AutoCloseable {
   /** Reads the runs kept in the state folder: republishes done runs, requeues queued ones, fails interrupted ones. */
   public void recover() {
     List<Run> found = new ArrayList<>();
+    Path lastId = runsDir.resolve(LAST_ID);
+    if (Files.isRegularFile(lastId)) {
+      try {
+        Matcher m = ID.matcher(Files.readString(lastId, StandardCharsets.UTF_8).trim());
+        if (m.matches()) {
+          counter.accumulateAndGet(Integer.parseInt(m.group(1)), Math::max);
+        }
+      } catch (IOException e) {
+        log.accept("cannot read " + lastId + ": " + e.getMessage());
+      }
+    }
     try (Stream<Path> s = Files.list(runsDir)) {
       for (Path dir : s.filter(Files::isDirectory).toList()) {
         Path json = dir.resolve("run.json");
@@ -144,6 +157,8 @@ public final class RunManager implements AutoCloseable {
       sources.put(role, absolute(l.source()));
     });
     String id = "r" + counter.incrementAndGet();
+    // Ids are never reused, not even those of deleted runs: a client polling an old id must not get another run.
+    AtomicFiles.writeString(runsDir.resolve(LAST_ID), id + "\n");
     Run run = new Run(id, a.name(), inputs, sources, params, Run.now());
     try {
       Files.createDirectories(dir(run));
@@ -194,6 +209,11 @@ public final class RunManager implements AutoCloseable {
     }
     if (p != null) {
       kill(p); // the worker sees the run cancelled when the process ends, and deletes its work folder
+      try {
+        p.waitFor(10, TimeUnit.SECONDS); // answer once the child has stopped writing
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     } else {
       synchronized (this) {
         clean(runs.get(id));

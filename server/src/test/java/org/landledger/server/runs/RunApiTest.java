@@ -269,7 +269,15 @@ class RunApiTest {
       assertThat(w.get("layers").get(0).asText()).isEqualTo("redline_" + waiting + "_parcels");
 
       assertThat(get(s, "/api/runs").json().get("runs").findValuesAsText("id")).containsExactly(done, killed, waiting);
-      assertThat(post(s, redline("ok"))).isEqualTo("r4"); // ids go on after the kept runs
+      String fourth = post(s, redline("ok"));
+      assertThat(fourth).isEqualTo("r4"); // ids go on after the kept runs
+      // Cancelled (it was queued or running), then deleted, then gone.
+      assertThat(call(s, "DELETE", "/api/runs/" + fourth, null, TOKEN).json().get("status").asText()).isEqualTo("cancelled");
+      assertThat(call(s, "DELETE", "/api/runs/" + fourth, null, TOKEN).json().get("status").asText()).isEqualTo("deleted");
+      assertThat(call(s, "DELETE", "/api/runs/" + fourth, null, TOKEN).status()).isEqualTo(404);
+    }
+    try (LandLedgerServer s = start(again, 1)) {
+      assertThat(post(s, redline("sleep"))).isEqualTo("r5"); // a deleted run's id is not given again
     }
   }
 
