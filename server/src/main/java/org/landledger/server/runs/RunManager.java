@@ -133,7 +133,7 @@ public final class RunManager implements AutoCloseable {
               results.addTo(catalog, run);
             }
           } catch (RuntimeException e) {
-            fail(run, "results cannot be published again: " + e.getMessage());
+            fail(run, "results cannot be published again: " + String.valueOf(e.getMessage()).replace(dir(run).toString(), "(run folder)"));
           }
         }
         case queued -> pool.execute(() -> execute(run));
