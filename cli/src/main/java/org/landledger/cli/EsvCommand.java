@@ -56,8 +56,7 @@ public final class EsvCommand implements Callable<Integer> {
           + "default: policy ecovalue.esv.grainConvention (net profit).")
   String grainConvention;
 
-  @Option(names = "--policy", paramLabel = "JSON", description = "Policy profile (default: national default).")
-  Path policy;
+  @Mixin PolicyOption policy;
 
   @Option(names = "--coefficients", paramLabel = "CSV",
       description = "当量因子表 (layout of esv-xie2015.csv); default: Xie et al. 2015.")
@@ -108,7 +107,7 @@ public final class EsvCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PolicyProfile profile = PolicyProfile.loadOrDefault(policy);
+    PolicyProfile profile = policy.profile();
     double sensitivityChange = profile.number("ecovalue.esv.sensitivityChange");
     UnitValue unit = d.unitValue != null ? UnitValue.given(d.unitValue)
         : UnitValue.fromGrainTable(d.grainTable, UnitValue.Convention.parse(

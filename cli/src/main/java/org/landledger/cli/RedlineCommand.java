@@ -78,8 +78,7 @@ public final class RedlineCommand implements Callable<Integer> {
       description = "补充耕地项目 supplementary-farmland projects: CSV (id,areaM2,paddyM2,capacityKg) or a layer.")
   String supplementary;
 
-  @Option(names = "--policy", paramLabel = "FILE", description = "Policy profile JSON (default: national default).")
-  Path policy;
+  @Mixin PolicyOption policy;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
       description = "Worker threads (default 0: all cores).")
@@ -104,7 +103,7 @@ public final class RedlineCommand implements Callable<Integer> {
     if (threads < 0) {
       throw new IllegalArgumentException("--threads must be ≥ 0");
     }
-    PolicyProfile profile = PolicyProfile.loadOrDefault(policy);
+    PolicyProfile profile = policy.profile();
     GrainCapacityTable grain = grainTable == null ? null : GrainCapacityTable.load(grainTable);
     RedLineOptions options = new RedLineOptions(mode, minOverlapM2, profile, grain, threads);
     RedLineInputs inputs = RedLineInputs.read(landUse, permanentFarmland, ecoRedline, devBoundary, plan, planIdField,

@@ -13,9 +13,9 @@ import java.util.Set;
  * A request is checked against this table before it is queued, and turned into CLI arguments with
  * {@code --option=value} (so that no value can pass for another option).
  *
- * <p>Options that name a server file (policy profiles, grain tables, coefficient tables, rasters, salt files,
- * the quota ledger) are refused over HTTP: a client must not make the server read (or write) an arbitrary path.
- * Those runs are for the command line.
+ * <p>Options that name a server file (grain tables, coefficient tables, rasters, salt files, the quota ledger)
+ * are refused over HTTP: a client must not make the server read (or write) an arbitrary path. Those runs are
+ * for the command line. {@code policy} is accepted as the name of a shipped profile only.
  */
 public final class Analyses {
 
@@ -153,7 +153,7 @@ public final class Analyses {
     p.put("planIdField", Param.text("--plan-id-field"));
     p.put("area", area("--area"));
     p.put("minOverlapM2", Param.number("--min-overlap-m2"));
-    add(new Analysis("redline", r, p, Set.of("grainTable", "policy"), "redline.json"));
+    add(new Analysis("redline", r, p, Set.of("grainTable"), "redline.json"));
 
     r = new LinkedHashMap<>();
     r.put("landuse", new Role("--landuse", true));
@@ -169,7 +169,7 @@ public final class Analyses {
     p.put("pricePerMu", Param.number("--price-per-mu"));
     p.put("priceClass", new Param("--price-class", Kind.TEXT, false, Set.of("ordinary", "high-standard")));
     p.put("area", area("--area"));
-    add(new Analysis("linkage", r, p, Set.of("policy"), "linkage.json"));
+    add(new Analysis("linkage", r, p, Set.of(), "linkage.json"));
 
     r = new LinkedHashMap<>();
     r.put("parcels", new Role("--parcels", true));
@@ -186,7 +186,7 @@ public final class Analyses {
     }
     p.put("allowInvalidIds", new Param("--allow-invalid-ids", Kind.FLAG, false, Set.of()));
     p.put("planar", new Param("--planar", Kind.FLAG, false, Set.of()));
-    add(new Analysis("homestead", r, p, Set.of("policy", "saltFile", "ledger", "ledgerHolder", "ledgerProject",
+    add(new Analysis("homestead", r, p, Set.of("saltFile", "ledger", "ledgerHolder", "ledgerProject",
         "ledgerDate", "ledgerReference"), "homestead.json"));
 
     r = new LinkedHashMap<>();
@@ -203,7 +203,7 @@ public final class Analyses {
     p.put("nppFactor", Param.number("--npp-factor"));
     p.put("precipitationFactor", Param.number("--precipitation-factor"));
     p.put("soilFactor", Param.number("--soil-factor"));
-    add(new Analysis("esv", r, p, Set.of("policy", "grainTable", "coefficients", "mapping", "nppRaster", "nppMean",
+    add(new Analysis("esv", r, p, Set.of("grainTable", "coefficients", "mapping", "nppRaster", "nppMean",
         "precipitationRaster", "precipitationMean", "soilRaster", "soilMean"), "esv.json"));
   }
 
@@ -216,6 +216,9 @@ public final class Analyses {
   private static Map<String, Param> common() {
     Map<String, Param> p = new LinkedHashMap<>();
     p.put("lang", new Param("--lang", Kind.TEXT, false, Set.of("zh", "en")));
+    // Only the shipped profiles by name: a profile file would be a server path chosen by the client.
+    p.put("policy", new Param("--policy", Kind.TEXT, false,
+        new java.util.LinkedHashSet<>(org.landledger.policy.PolicyProfile.SHIPPED)));
     p.put("pdf", new Param("--no-pdf", Kind.FLAG, false, Set.of())); // true: also write report.pdf
     return p;
   }

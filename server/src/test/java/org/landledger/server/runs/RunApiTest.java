@@ -165,7 +165,7 @@ class RunApiTest {
           {"{\"analysis\": \"redline\", \"inputs\": {\"landuse\": \"DLTB\", \"permanentFarmland\": \"DLTB\", \"plan\": \"result\"},"
               + " \"params\": {\"colour\": \"red\"}}", "unknown parameter 'colour'"},
           {"{\"analysis\": \"redline\", \"inputs\": {\"landuse\": \"DLTB\", \"permanentFarmland\": \"DLTB\", \"plan\": \"result\"},"
-              + " \"params\": {\"policy\": \"/etc/passwd\"}}", "'policy' names a file on the server"},
+              + " \"params\": {\"policy\": \"/etc/passwd\"}}", "'policy' must be one of cn-national-default, example-province-homestead"},
           {"{\"analysis\": \"redline\", \"inputs\": {\"landuse\": \"DLTB\", \"permanentFarmland\": \"DLTB\", \"plan\": \"result\"},"
               + " \"params\": {\"area\": \"flat\"}}", "'area' must be one of"},
           {"{\"analysis\": \"redline\", \"inputs\": {\"landuse\": \"DLTB\", \"permanentFarmland\": \"DLTB\", \"plan\": \"result\"},"
