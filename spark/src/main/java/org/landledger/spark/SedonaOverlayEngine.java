@@ -20,9 +20,14 @@ public final class SedonaOverlayEngine implements OverlayEngine {
   private SparkSession spark;
   private SedonaOverlay overlay;
 
+  /** The master URL forms Spark accepts (checked here so a typo is a bad option, not a Spark stack trace). */
+  private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+      "local(\\[(\\*|\\d+)(,\\d+)?])?|local-cluster\\[\\d+,\\d+,\\d+]|(spark|mesos|k8s)://\\S+|yarn");
+
   public SedonaOverlayEngine(String master) {
-    if (master == null || master.isBlank()) {
-      throw new IllegalArgumentException("--spark-master must be a Spark master URL (local[*], spark://host:7077, …)");
+    if (master == null || !MASTER.matcher(master.trim()).matches()) {
+      throw new IllegalArgumentException("--spark-master must be a Spark master URL (local[*], local[4], "
+          + "spark://host:7077, yarn, k8s://…), got " + master);
     }
     this.master = master.trim();
   }

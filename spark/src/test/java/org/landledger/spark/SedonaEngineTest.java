@@ -1,6 +1,7 @@
 package org.landledger.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -126,6 +127,13 @@ class SedonaEngineTest {
     assertThat(sedona).isInstanceOf(SedonaOverlayEngine.class);
     assertThat(sedona.describe()).containsExactly(Map.entry("engine", "sedona"), Map.entry("sparkMaster", "local[2]"));
     assertThat(OverlayEngines.named("SEDONA", Map.of()).describe()).containsEntry("sparkMaster", "local[*]");
+    for (String ok : List.of("local", "local[*]", "local[4]", "local[2,3]", "spark://host:7077", "yarn", "k8s://https://h:443")) {
+      assertThat(new SedonaOverlayEngine(ok).master()).isEqualTo(ok);
+    }
+    for (String bad : List.of("", "local[", "lokal[*]", "host:7077", "spark:/h")) {
+      assertThatThrownBy(() -> new SedonaOverlayEngine(bad)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--spark-master");
+    }
   }
 
   /**
