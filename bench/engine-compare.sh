@@ -2,11 +2,11 @@
 # The CLI's red-line check and ESV transfer matrix with --engine local and --engine sedona on the same inputs:
 # wall, CPU and peak RSS of each whole command, and a check that both engines wrote the same numbers.
 #
-#   bench/engine-compare.sh DATA_DIR [RUNS=3] [OUT_DIR=/tmp/bench-engine] [SPARK_MASTER=local[2]]
+#   [PLAN=PLAN_BENCH.shp] bench/engine-compare.sh DATA_DIR [RUNS=3] [OUT_DIR=/tmp/bench-engine] [SPARK_MASTER=local[2]]
 #
-# DATA_DIR is a `landledger samples` folder. Both engines are built first (outside the timings; the first
-# sedona build downloads Spark + Sedona). Runs are interleaved engine by engine so background load hits both
-# alike; every run is under /usr/bin/time -v. Prints Markdown (medians, uptime before and after) and writes
+# DATA_DIR is a `landledger samples` folder; PLAN names another plan layer in it (default PLAN.shp). Both
+# engines are built first (outside the timings; the first sedona build downloads Spark + Sedona). Runs are
+# interleaved engine by engine so background load hits both alike; every run is under /usr/bin/time -v. Prints Markdown (medians, uptime before and after) and writes
 # OUT_DIR/results.tsv. Exit 1 if an engine's redline.json or esv.json numbers differ from the local engine's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ data="$(cd "$1" && pwd)"; runs="${2:-3}"; out="${3:-/tmp/bench-engine}"; master=
 mkdir -p "$out"
 d="$data/"
 redline=(redline --landuse "${d}DLTB.shp" --permanent-farmland "${d}YJJBNTTB.shp" --eco-redline "${d}STBHHX.shp"
-  --dev-boundary "${d}CZKFBJ.shp" --plan "${d}PLAN.shp" --plan-id-field BSM --xzq "${d}XZQ.shp" --no-pdf)
+  --dev-boundary "${d}CZKFBJ.shp" --plan "${d}${PLAN:-PLAN.shp}" --plan-id-field BSM --xzq "${d}XZQ.shp" --no-pdf)
 esv=(esv --landuse "${d}DLTB.shp" --landuse-before "${d}DLTB_BEFORE.shp" --unit-value 3406.5 --by "${d}XZQ.shp"
   --no-pdf)
 # Build both (the sedona build only happens through the launcher when asked for).
@@ -41,12 +41,21 @@ for run in $(seq 1 "$runs"); do
 done
 echo "uptime after: $(uptime)" | tee -a "$out/uptime.txt"
 
-# Same numbers: the JSON files minus the lines naming the engine.
+# Same numbers: the JSON documents compared as values (objects' key order aside; some maps are unordered),
+# without the keys naming the engine.
 same=1
 for w in redline esv; do
   for run in $(seq 1 "$runs"); do
-    if ! diff -q <(grep -v '"engine"\|"sparkMaster"' "$out/$w-local-1/$w.json") \
-        <(grep -v '"engine"\|"sparkMaster"' "$out/$w-sedona-$run/$w.json") >/dev/null; then
+    if ! python3 - "$out/$w-local-1/$w.json" "$out/$w-sedona-$run/$w.json" <<'PY'
+import json, sys
+def load(p):
+    j = json.load(open(p, encoding="utf-8"))
+    for m in (j, j.get("summary", {})):
+        m.pop("engine", None); m.pop("sparkMaster", None)
+    return j
+sys.exit(0 if load(sys.argv[1]) == load(sys.argv[2]) else 1)
+PY
+    then
       echo "**MISMATCH**: $w.json of sedona run $run differs from local" >&2; same=0
     fi
   done
