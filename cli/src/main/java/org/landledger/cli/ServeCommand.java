@@ -39,8 +39,16 @@ public final class ServeCommand implements Callable<Integer> {
   String bind;
 
   @Option(names = "--token-file", paramLabel = "FILE",
-      description = "Require the token in FILE (Authorization: Bearer … or ?token=…) on every request.")
+      description = "Access token in FILE: needed (Authorization: Bearer …) by the write API — uploads and runs.")
   Path tokenFile;
+
+  @Option(names = "--protect-reads",
+      description = "Ask for the token (Bearer or ?token=) on reads too: OGC services, viewer, GET /api/….")
+  boolean protectReads;
+
+  @Option(names = "--state", paramLabel = "DIR",
+      description = "Folder for uploads and analysis runs (kept across restarts); default: no write API.")
+  Path state;
 
   @Option(names = "--max-count", defaultValue = "10000", description = "Most features per WFS/OGC API page (default ${DEFAULT-VALUE}).")
   int maxCount;
@@ -62,6 +70,9 @@ public final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--max-count must be ≥ 1");
     }
     String token = null;
+    if (protectReads && tokenFile == null) {
+      throw new IllegalArgumentException("--protect-reads needs --token-file");
+    }
     if (tokenFile != null) {
       try {
         token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
@@ -87,7 +98,8 @@ public final class ServeCommand implements Callable<Integer> {
     LandLedgerServer server;
     try {
       String tdt = tiandituKey != null ? tiandituKey : System.getenv("LANDLEDGER_TIANDITU_KEY");
-      server = LandLedgerServer.start(catalog, new ServerOptions(bind, port, token, limits, tdt == null || tdt.isBlank() ? null : tdt.trim()));
+      server = LandLedgerServer.start(catalog, new ServerOptions(bind, port, token, limits,
+          tdt == null || tdt.isBlank() ? null : tdt.trim(), state, protectReads));
     } catch (RuntimeException e) {
       throw new UncheckedIOException(new IOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage()));
     }
@@ -102,7 +114,8 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("WFS 2.0:             " + base + "/ows?SERVICE=WFS&REQUEST=GetCapabilities");
     out.println("OGC API – Features:  " + base + "/ogcapi");
     if (token != null) {
-      out.println("访问令牌 token required (Authorization: Bearer … or ?token=…)");
+      out.println(protectReads ? "访问令牌 token required on every request (Authorization: Bearer … or ?token=…)"
+          : "访问令牌 token required on the write API (Authorization: Bearer …)");
     }
     out.println("Ctrl-C 停止 to stop.");
     out.flush();

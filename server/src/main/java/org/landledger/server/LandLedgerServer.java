@@ -51,16 +51,24 @@ public final class LandLedgerServer implements AutoCloseable {
     });
     app.before(ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
-      if (options.token() == null) {
+      if (!options.protectReads()) {
         // Open read-only services: let web map clients on other origins use them.
         ctx.header("Access-Control-Allow-Origin", "*");
       }
-      long len = ctx.contentLength();
-      if (len > limits.maxBodyBytes()) {
-        throw new OwsException("InvalidParameterValue", "request", "request body larger than "
-            + limits.maxBodyBytes() + " bytes", 413);
+      boolean write = isWrite(ctx);
+      if (!write) {
+        long len = ctx.contentLength();
+        if (len > limits.maxBodyBytes()) {
+          throw new OwsException("InvalidParameterValue", "request", "request body larger than "
+              + limits.maxBodyBytes() + " bytes", 413);
+        }
       }
-      if (options.token() != null && !authorised(ctx, options.token())) {
+      if (write && options.token() == null) {
+        throw new OwsException("NoApplicableCode", "token",
+            "write API disabled: start the server with --token-file to accept uploads and runs", 403);
+      }
+      if ((write || options.protectReads()) && !authorised(ctx, options.token(), write)) {
+        ctx.header("WWW-Authenticate", "Bearer");
         throw new OwsException("NoApplicableCode", "token", "access token required", 401);
       }
     });
@@ -155,7 +163,7 @@ public final class LandLedgerServer implements AutoCloseable {
 
   private static void error(Context ctx, OwsException e) {
     String path = ctx.path();
-    if (path.startsWith("/ogcapi")) {
+    if (path.startsWith("/ogcapi") || path.startsWith("/api/")) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("code", e.code());
       m.put("description", e.getMessage());
@@ -186,13 +194,26 @@ public final class LandLedgerServer implements AutoCloseable {
     return base(ctx) + ctx.path();
   }
 
-  private static boolean authorised(Context ctx, String token) {
+  /** Write endpoints: anything under {@code /api/} that is not a GET/HEAD/OPTIONS. */
+  static boolean isWrite(Context ctx) {
+    String m = ctx.method().name();
+    return ctx.path().startsWith("/api/") && !(m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS"));
+  }
+
+  /**
+   * Constant-time comparison of the presented token. Writes accept only the {@code Authorization: Bearer}
+   * header (a token in a URL ends up in logs and browser history); reads also accept {@code ?token=}.
+   */
+  private static boolean authorised(Context ctx, String token, boolean headerOnly) {
+    if (token == null) {
+      return false;
+    }
     String given = null;
     String auth = ctx.header("Authorization");
     if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
       given = auth.substring(7).trim();
     }
-    if (given == null) {
+    if (given == null && !headerOnly) {
       for (var e : ctx.queryParamMap().entrySet()) {
         if (e.getKey().equalsIgnoreCase("token") && !e.getValue().isEmpty()) {
           given = e.getValue().get(0);
