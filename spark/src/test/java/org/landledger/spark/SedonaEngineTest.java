@@ -137,6 +137,28 @@ class SedonaEngineTest {
   }
 
   /**
+   * A 10 × 10 grid of 10 m cells listed in a shuffled order and one target over all of it: both engines list the 100
+   * pieces in layer order (sums then run in the same order), each 100 m².
+   */
+  @Test
+  void piecesComeInLandUseLayerOrder() {
+    List<Feature> cells = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      int k = (i * 37) % 100; // a fixed permutation of 0…99 (37 is coprime with 100)
+      cells.add(dltb("G" + k, rect(10 * (k % 10), 10 * (k / 10), 10 * (k % 10) + 10, 10 * (k / 10) + 10), "0101", 0.1, 5));
+    }
+    org.landledger.landuse.LandUseOverlay lu = new org.landledger.landuse.LandUseOverlay(dltbLayer("DLTB", cells),
+        AreaCalculator.of(GK, AreaMode.PLANAR));
+    List<org.locationtech.jts.geom.Geometry> targets = List.of(rect(-5, -5, 105, 105));
+    List<String> layerOrder = cells.stream().map(Feature::id).toList();
+    for (OverlayEngine e : List.of(LocalOverlayEngine.INSTANCE, sedona)) {
+      List<org.landledger.landuse.LandUseOverlay.Piece> pieces = e.pieces(targets, lu).of(0);
+      assertThat(pieces).extracting(p -> p.feature().id()).as(e.name()).containsExactlyElementsOf(layerOrder);
+      assertThat(pieces).allSatisfy(p -> assertThat(p.areaM2()).isCloseTo(100, within(1e-9)));
+    }
+  }
+
+  /**
    * DLTB (local m, EPSG:4527 planar): T1 [0,100]×[0,100] 0101 KCXS .10 GDDB 5; T2 [100,200]×[0,100] 0103 KCXS .05
    * GDDB 8; T3 [0,100]×[100,200] 0702; T4 [100,200]×[100,200] 0301. PBF [0,50]×[0,100], eco [150,200]×[150,200],
    * development boundary [0,200]×[50,200]. Plans:
