@@ -15,6 +15,8 @@ import org.landledger.server.ogcapi.FeaturesApi;
 import org.landledger.server.ows.OwsException;
 import org.landledger.server.ows.OwsParams;
 import org.landledger.server.ows.OwsResponse;
+import org.landledger.server.runs.RunApi;
+import org.landledger.server.runs.RunManager;
 import org.landledger.render.SldWriter;
 import org.landledger.server.catalog.StyleBook;
 import org.landledger.server.viewer.ViewerApi;
@@ -31,10 +33,12 @@ public final class LandLedgerServer implements AutoCloseable {
 
   private final Javalin app;
   private final Catalog catalog;
+  private final RunManager runs;
 
-  private LandLedgerServer(Javalin app, Catalog catalog) {
+  private LandLedgerServer(Javalin app, Catalog catalog, RunManager runs) {
     this.app = app;
     this.catalog = catalog;
+    this.runs = runs;
   }
 
   public static LandLedgerServer start(Catalog catalog, ServerOptions options) {
@@ -102,6 +106,8 @@ public final class LandLedgerServer implements AutoCloseable {
     app.get("/", ctx -> send(ctx, ViewerApi.resource("index.html")));
     app.get("/viewer/layers.json", ctx -> send(ctx, viewer.layers()));
     app.get("/viewer/<path>", ctx -> send(ctx, ViewerApi.resource(ctx.pathParam("path"))));
+    org.landledger.server.api.UploadApi.register(app, catalog, options);
+    RunManager runs = RunApi.register(app, catalog, options);
     app.exception(OwsException.class, (e, ctx) -> error(ctx, e));
     app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx,
         new OwsException(e.getStatus() == 413 ? "InvalidParameterValue" : "NoApplicableCode", "request",
@@ -130,7 +136,7 @@ public final class LandLedgerServer implements AutoCloseable {
     warm.setDaemon(true);
     warm.setPriority(Thread.MIN_PRIORITY);
     warm.start();
-    return new LandLedgerServer(app, catalog);
+    return new LandLedgerServer(app, catalog, runs);
   }
 
   private static OwsParams params(Context ctx) {
@@ -233,6 +239,9 @@ public final class LandLedgerServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (runs != null) {
+      runs.close();
+    }
     app.stop();
   }
 

@@ -48,4 +48,17 @@ class CatalogUpdateTest {
     assertThatThrownBy(() -> Catalog.load(run, "x_", "x", ReadOptions.DEFAULT))
         .isInstanceOf(InputDataException.class).hasMessageContaining("broken.shp");
   }
+
+  @Test
+  void aLargeJsonResultIsNeitherASummaryNorALayer(@TempDir Path dir) throws Exception {
+    Path run = Files.createDirectories(dir.resolve("run"));
+    Layers.write(Fixtures.redline(), run.resolve("result.shp"));
+    // Over the 256 KB summary limit, with "type" after a big member: skipped as a document, not read as GeoJSON.
+    Files.writeString(run.resolve("homestead.json"), "{\"findings\": [" + "\"x\",".repeat(100_000)
+        + "\"x\"], \"type\": \"report\"}");
+    Files.writeString(run.resolve("small.json"), "{\"parcels\": 3}");
+    List<ServedLayer> added = Catalog.load(run, "h_", "h", ReadOptions.DEFAULT);
+    assertThat(added).extracting(ServedLayer::name).containsExactly("h_result");
+    assertThat(Catalog.summariesIn(run)).containsOnlyKeys("small.json");
+  }
 }

@@ -103,7 +103,7 @@ public final class Catalog {
     List<String[]> found = new ArrayList<>();
     try (Stream<Path> s = Files.isDirectory(dir) ? Files.walk(dir, MAX_DEPTH) : Stream.of(dir)) {
       for (Path file : s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
-        if (summary(file) != null || !handled(file)) {
+        if (summary(file) != null || !handled(file) || jsonDocument(file)) {
           continue;
         }
         List<String> names = Layers.layerNames(file);
@@ -175,7 +175,7 @@ public final class Catalog {
             summaries.computeIfAbsent(groupOf, k -> new LinkedHashMap<>()).put(file.getFileName().toString(), summary);
             continue;
           }
-          if (!handled(file)) {
+          if (!handled(file) || jsonDocument(file)) {
             continue;
           }
           try {
@@ -254,6 +254,33 @@ public final class Catalog {
       return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(node, Map.class);
     } catch (IOException | RuntimeException e) {
       return null;
+    }
+  }
+
+  /**
+   * A {@code .json} file that is a JSON document but not GeoJSON (an analysis's full result, e.g. a homestead.json
+   * too large to be a summary): not a layer. Reads only the top-level member names (streaming), not the values.
+   */
+  private static boolean jsonDocument(Path file) {
+    if (!Layers.extension(file).equals("json")) {
+      return false;
+    }
+    try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(file.toFile())) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return false; // not an object: let the GeoJSON reader say what is wrong
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals("type")) {
+          String type = p.getValueAsString("");
+          return !(type.equals("FeatureCollection") || type.equals("Feature"));
+        }
+        p.skipChildren();
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
