@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.landledger.geo.AreaMode;
 import org.landledger.geo.Units;
 import org.landledger.io.Progress;
+import org.landledger.landuse.OverlayEngine;
 import org.landledger.policy.PolicyProfile;
 import org.landledger.redline.RedLineCheck;
 import org.landledger.redline.RedLineInputs;
@@ -89,6 +90,8 @@ public final class RedlineCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin EngineOptions engineOptions;
+
   @Mixin ReportOptions report;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -105,12 +108,15 @@ public final class RedlineCommand implements Callable<Integer> {
     }
     PolicyProfile profile = policy.profile();
     GrainCapacityTable grain = grainTable == null ? null : GrainCapacityTable.load(grainTable);
-    RedLineOptions options = new RedLineOptions(mode, minOverlapM2, profile, grain, threads);
     RedLineInputs inputs = RedLineInputs.read(landUse, permanentFarmland, ecoRedline, devBoundary, plan, planIdField,
         xzq, supplementary, input.readOptions());
-    RedLineResult result = new RedLineCheck(options)
-        .progress(Progress.onTerminal("红线检查 parcels", inputs.plan().size(), report.progress))
-        .run(inputs);
+    RedLineResult result;
+    try (OverlayEngine engine = engineOptions.open()) {
+      RedLineOptions options = new RedLineOptions(mode, minOverlapM2, profile, grain, threads, engine);
+      result = new RedLineCheck(options)
+          .progress(Progress.onTerminal("红线检查 parcels", inputs.plan().size(), report.progress))
+          .run(inputs);
+    }
     ReportContext ctx = report.context(spec, inputs.landUse());
     List<String> reportNotes = new ArrayList<>();
     List<Path> written = RedLineOutputs.writeAll(result, out, chinese,
