@@ -14,7 +14,7 @@ import java.util.Set;
  * {@code --option=value} (so that no value can pass for another option).
  *
  * <p>Options that name a server file (grain tables, coefficient tables, rasters, salt files, the quota ledger)
- * are refused over HTTP: a client must not make the server read (or write) an arbitrary path. Those runs are
+ * or service (the Spark master) are refused over HTTP: a client must not make the server read (or write) an arbitrary path. Those runs are
  * for the command line. {@code policy} is accepted as the name of a shipped profile only.
  */
 public final class Analyses {
@@ -56,8 +56,8 @@ public final class Analyses {
       for (Map.Entry<String, Object> e : values.entrySet()) {
         String key = e.getKey();
         if (refused.contains(key)) {
-          throw new IllegalArgumentException("parameter '" + key + "' names a file on the server and is not "
-              + "accepted over HTTP; run `landledger " + name + "` on the command line for it");
+          throw new IllegalArgumentException("parameter '" + key + "' names a file or service on the server and "
+              + "is not accepted over HTTP; run `landledger " + name + "` on the command line for it");
         }
         Param p = params.get(key);
         if (p == null) {
@@ -153,7 +153,8 @@ public final class Analyses {
     p.put("planIdField", Param.text("--plan-id-field"));
     p.put("area", area("--area"));
     p.put("minOverlapM2", Param.number("--min-overlap-m2"));
-    add(new Analysis("redline", r, p, Set.of("grainTable"), "redline.json"));
+    p.put("engine", engine());
+    add(new Analysis("redline", r, p, Set.of("grainTable", "sparkMaster"), "redline.json"));
 
     r = new LinkedHashMap<>();
     r.put("landuse", new Role("--landuse", true));
@@ -203,7 +204,8 @@ public final class Analyses {
     p.put("nppFactor", Param.number("--npp-factor"));
     p.put("precipitationFactor", Param.number("--precipitation-factor"));
     p.put("soilFactor", Param.number("--soil-factor"));
-    add(new Analysis("esv", r, p, Set.of("grainTable", "coefficients", "mapping", "nppRaster", "nppMean",
+    p.put("engine", engine());
+    add(new Analysis("esv", r, p, Set.of("sparkMaster", "grainTable", "coefficients", "mapping", "nppRaster", "nppMean",
         "precipitationRaster", "precipitationMean", "soilRaster", "soilMean"), "esv.json"));
   }
 
@@ -221,6 +223,15 @@ public final class Analyses {
         new java.util.LinkedHashSet<>(org.landledger.policy.PolicyProfile.SHIPPED)));
     p.put("pdf", new Param("--no-pdf", Kind.FLAG, false, Set.of())); // true: also write report.pdf
     return p;
+  }
+
+  /**
+   * The overlay engine; {@code sedona} runs on the server's own Spark master ({@code local[*]}) and needs the
+   * spark module on the server's classpath — the run fails with the CLI's message otherwise. The Spark master
+   * itself is not a client's choice.
+   */
+  private static Param engine() {
+    return new Param("--engine", Kind.TEXT, false, Set.of("local", "sedona"));
   }
 
   private static Param area(String option) {
