@@ -112,7 +112,13 @@ final class EcoInputs {
 
   /** The same, the two maps overlaid by {@code engine}. */
   LandUseTransfer transfer(AreaCalculator areas, OverlayEngine engine) {
-    return before() == null ? null : LandUseTransfer.compute(before(), landUse(), areas, engine);
+    return transfer(areas, engine, false);
+  }
+
+  /** The same, with progress per polygon on the terminal (always when {@code showProgress}). */
+  LandUseTransfer transfer(AreaCalculator areas, OverlayEngine engine, boolean showProgress) {
+    return before() == null ? null : LandUseTransfer.compute(before(), landUse(), areas, engine,
+        org.landledger.io.Progress.onTerminal("土地利用转移 transfer polygons", landUse().size(), showProgress));
   }
 
   Map<String, Object> describe(AreaCalculator areas) {

@@ -133,7 +133,7 @@ public final class EsvCommand implements Callable<Integer> {
     // The engine overlays the --by regions and the two dates (the heavy part); per-polygon ESV needs no overlay.
     try (OverlayEngine engine = engineOptions.open()) {
       luAreas = in.landUseAreas(areas, engine);
-      transfer = in.transfer(areas, engine);
+      transfer = in.transfer(areas, engine, report.progress);
       engineUsed = engine.describe();
     }
     RasterAdjustment ra = null;

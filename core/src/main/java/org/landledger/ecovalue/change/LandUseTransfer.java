@@ -74,6 +74,12 @@ public final class LandUseTransfer {
    * time; Sedona: all in one batch); the allocation rules are the same, so is the matrix.
    */
   public static LandUseTransfer compute(Layer before, Layer after, AreaCalculator areas, OverlayEngine engine) {
+    return compute(before, after, areas, engine, org.landledger.io.Progress.NONE);
+  }
+
+  /** The same, reporting each after polygon allocated to {@code progress}. */
+  public static LandUseTransfer compute(Layer before, Layer after, AreaCalculator areas, OverlayEngine engine,
+      org.landledger.io.Progress progress) {
     Layer b = inCrsOf(before, after);
     LandUseOverlay overlay = new LandUseOverlay(b, areas);
     List<Feature> afterFeatures = after.features();
@@ -87,6 +93,7 @@ public final class LandUseTransfer {
       Feature f = afterFeatures.get(i);
       SurveyPolygon sa = SurveyPolygon.of(f, after.location());
       if (f.geometry() == null || f.geometry().isEmpty()) {
+        progress.step();
         continue;
       }
       Map<String, Double> toShares = sa.split(1.0);
@@ -100,7 +107,9 @@ public final class LandUseTransfer {
       }
       addRest(uncoveredAfter, sa, area - inBefore, area);
       overlaps[0] += excess(area - inBefore, area);
+      progress.step();
     }
+    progress.finish();
     Map<String, Double> uncoveredBefore = new TreeMap<>();
     for (Feature f : b.features()) {
       if (f.geometry() == null || f.geometry().isEmpty()) {
