@@ -23,7 +23,7 @@ done
 cp_file=spark/target/bench-classpath.txt
 if [ ! -f spark/target/classes/org/landledger/spark/OverlayBench.class ] || [ ! -f "$cp_file" ]; then
   # One reactor run: each module writes the file, the spark module last (core resolved from the reactor).
-  ./mvnw -q -B -pl spark -am package dependency:build-classpath -DskipTests -Dmdep.outputFile="$PWD/$cp_file" >&2
+  ./mvnw -q -B -Pspark -pl spark -am package dependency:build-classpath -DskipTests -Dmdep.outputFile="$PWD/$cp_file" >&2
 fi
 opens=""
 for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of the LandLedger server with real clients, on loopback:
-#   GDAL (ogrinfo WFS:, ogr2ogr, gdal_translate WMS:), OWSLib (Debian python3-owslib), and the map viewer in
+#   GDAL (ogrinfo WFS:, ogr2ogr, gdal_translate WMS:), OWSLib (Debian python3-owslib), the README curl session
+#   (api_session.sh: upload, run, poll, view), and the map viewer in
 #   Debian's headless Chromium driven by playwright-core (npm). Installs what it needs (apt, npm), builds the
 #   CLI, generates a small data folder, starts `landledger serve` on a free port and stops it at the end.
 # Artefacts (screenshot, outputs) go to server/target/e2e/. Usage: server/src/test/e2e/run.sh
@@ -15,6 +16,8 @@ command -v ogrinfo >/dev/null || need+=(gdal-bin)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import owslib' 2>/dev/null || need+=(python3-owslib)
 command -v chromium >/dev/null || need+=(chromium)
 command -v node >/dev/null || need+=(nodejs npm)
+command -v zip >/dev/null || need+=(zip)
+command -v openssl >/dev/null || need+=(openssl)
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)  # Chinese glyphs for the browser and legends
 if [ ${#need[@]} -gt 0 ]; then
   echo "e2e: installing ${need[*]}" >&2
@@ -89,5 +92,8 @@ echo "GDAL WMS: gdal_translate 256×256 PNG from $sub"
 
 # --- Browser ---
 (cd "$out/node" && cp "$here/browser_check.mjs" . && node browser_check.mjs "$base" "$out/viewer.png") || fail "browser"
+
+# --- The README's HTTP session: upload, run, poll, view (its own server with --state and a token) ---
+"$here/api_session.sh" "$out" || fail "api session"
 
 echo "e2e: all passed (artefacts in $out)"

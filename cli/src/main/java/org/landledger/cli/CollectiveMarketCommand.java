@@ -10,6 +10,7 @@ import org.landledger.collective.MarketTerm;
 import org.landledger.io.Json;
 import org.landledger.policy.PolicyProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -43,8 +44,7 @@ public final class CollectiveMarketCommand implements Callable<Integer> {
   @Option(names = "--term-years", paramLabel = "N", description = "出让年限 (granted term; needs --use).")
   Double termYears;
 
-  @Option(names = "--policy", paramLabel = "FILE", description = "政策参数配置 (policy profile).")
-  Path policy;
+  @Mixin PolicyOption policy;
 
   @Option(names = "--out", paramLabel = "FILE", description = "写出 JSON 文件 (write the result as JSON).")
   Path out;
@@ -53,7 +53,7 @@ public final class CollectiveMarketCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PolicyProfile profile = PolicyProfile.loadOrDefault(policy);
+    PolicyProfile profile = policy.profile();
     if ((use == null) != (termYears == null)) {
       throw new IllegalArgumentException("--use and --term-years go together");
     }

@@ -15,6 +15,8 @@ import org.landledger.geo.GeometryRepair;
 import org.landledger.io.Layer;
 import org.landledger.io.Layers;
 import org.landledger.io.WriteOptions;
+import org.landledger.landuse.LocalOverlayEngine;
+import org.landledger.landuse.OverlayEngine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -91,16 +93,32 @@ final class EcoInputs {
   }
 
   LandUseAreas landUseAreas(AreaCalculator areas) {
+    return landUseAreas(areas, LocalOverlayEngine.INSTANCE);
+  }
+
+  /** Areas by region; with --by, the region layer is overlaid on the land-use map by {@code engine}. */
+  LandUseAreas landUseAreas(AreaCalculator areas, OverlayEngine engine) {
     if (by == null) {
       return LandUseAreas.byTownshipCode(landUse(), areas);
     }
     Layer regions = read(by);
-    return LandUseAreas.byRegionLayer(landUse(), areas, regions, byField, byNameField);
+    return LandUseAreas.byRegionLayer(landUse(), areas, regions, byField, byNameField, engine);
   }
 
   /** The transfer from --landuse-before to --landuse, or null for one date. */
   LandUseTransfer transfer(AreaCalculator areas) {
-    return before() == null ? null : LandUseTransfer.compute(before(), landUse(), areas);
+    return transfer(areas, LocalOverlayEngine.INSTANCE);
+  }
+
+  /** The same, the two maps overlaid by {@code engine}. */
+  LandUseTransfer transfer(AreaCalculator areas, OverlayEngine engine) {
+    return transfer(areas, engine, false);
+  }
+
+  /** The same, with progress per polygon on the terminal (always when {@code showProgress}). */
+  LandUseTransfer transfer(AreaCalculator areas, OverlayEngine engine, boolean showProgress) {
+    return before() == null ? null : LandUseTransfer.compute(before(), landUse(), areas, engine,
+        org.landledger.io.Progress.onTerminal("土地利用转移 transfer polygons", landUse().size(), showProgress));
   }
 
   Map<String, Object> describe(AreaCalculator areas) {

@@ -20,6 +20,7 @@ import org.landledger.ecovalue.esv.RegionalAdjustment;
 import org.landledger.ecovalue.esv.UnitValue;
 import org.landledger.geo.AreaCalculator;
 import org.landledger.io.Json;
+import org.landledger.landuse.OverlayEngine;
 import org.landledger.policy.PolicyProfile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -56,8 +57,7 @@ public final class EsvCommand implements Callable<Integer> {
           + "default: policy ecovalue.esv.grainConvention (net profit).")
   String grainConvention;
 
-  @Option(names = "--policy", paramLabel = "JSON", description = "Policy profile (default: national default).")
-  Path policy;
+  @Mixin PolicyOption policy;
 
   @Option(names = "--coefficients", paramLabel = "CSV",
       description = "当量因子表 (layout of esv-xie2015.csv); default: Xie et al. 2015.")
@@ -92,6 +92,8 @@ public final class EsvCommand implements Callable<Integer> {
 
   @Mixin EcoInputs in;
 
+  @Mixin EngineOptions engineOptions;
+
   @Mixin ReportOptions report;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -108,7 +110,7 @@ public final class EsvCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PolicyProfile profile = PolicyProfile.loadOrDefault(policy);
+    PolicyProfile profile = policy.profile();
     double sensitivityChange = profile.number("ecovalue.esv.sensitivityChange");
     UnitValue unit = d.unitValue != null ? UnitValue.given(d.unitValue)
         : UnitValue.fromGrainTable(d.grainTable, UnitValue.Convention.parse(
@@ -125,18 +127,26 @@ public final class EsvCommand implements Callable<Integer> {
           + "uses scalar factors (--npp-factor …) so that transitions have one value per ha");
     }
     AreaCalculator areas = in.areas();
-    LandUseAreas luAreas = in.landUseAreas(areas);
+    LandUseAreas luAreas;
+    LandUseTransfer transfer;
+    Map<String, Object> engineUsed;
+    // The engine overlays the --by regions and the two dates (the heavy part); per-polygon ESV needs no overlay.
+    try (OverlayEngine engine = engineOptions.open()) {
+      luAreas = in.landUseAreas(areas, engine);
+      transfer = in.transfer(areas, engine, report.progress);
+      engineUsed = engine.describe();
+    }
     RasterAdjustment ra = null;
     if (rasters) {
       ra = RasterAdjustment.compute(luAreas, scalar, nppSrc, precSrc, soilSrc);
       model = model.withPolygonAdjustments(ra.byPolygon());
     }
-    LandUseTransfer transfer = in.transfer(areas);
     EsvChange change = transfer == null ? null : new EsvChange(model, transfer, sensitivityChange);
     Map<String, Object> json = EsvReport.json(model, luAreas, change, sensitivityChange);
     Map<String, Object> result = new LinkedHashMap<>(json);
     result.put("policy", profile.describe("ecovalue."));
     result.put("inputs", in.describe(areas));
+    result.putAll(engineUsed);
     if (ra != null) {
       result.put("rasterAdjustment", ra.describe());
     }

@@ -102,8 +102,7 @@ public final class HomesteadCommand implements Callable<Integer> {
       description = "逐宗地面积标准类型字段，取值对应 homestead.areaStandardM2.<值> (per-parcel area type field).")
   String areaTypeField;
 
-  @Option(names = "--policy", paramLabel = "FILE", description = "政策参数配置 (policy profile; default national).")
-  Path policy;
+  @Mixin PolicyOption policy;
 
   @Option(names = "--reclamation-rate", paramLabel = "R", description = "复垦率 (0,1] (default: profile, 1).")
   Double reclamationRate;
@@ -185,7 +184,7 @@ public final class HomesteadCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--ledger needs --ledger-holder (who holds the quota, e.g. the county)");
     }
     LocalDate date = parseDate();
-    PolicyProfile profile = PolicyProfile.loadOrDefault(policy);
+    PolicyProfile profile = policy.profile();
     Map<String, Object> overrides = new LinkedHashMap<>();
     if ((standardM2 != null ? 1 : 0) + (areaType != null ? 1 : 0) + (areaTypeField != null ? 1 : 0) > 1) {
       throw new IllegalArgumentException("--standard-m2, --area-type and --area-type-field exclude each other");

@@ -88,8 +88,7 @@ public final class LinkageCommand implements Callable<Integer> {
       description = "Profile price to use: ordinary (一般耕地) or high-standard (高标准农田); default ${DEFAULT-VALUE}.")
   String priceClass;
 
-  @Option(names = "--policy", paramLabel = "FILE", description = "Policy profile JSON (default: national).")
-  Path policy;
+  @Mixin PolicyOption policy;
 
   @Option(names = "--area", defaultValue = "ellipsoidal", paramLabel = "MODE",
       description = "ellipsoidal (三调 TBMJ, default) or planar.")
@@ -106,7 +105,7 @@ public final class LinkageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PolicyProfile profile = PolicyProfile.loadOrDefault(policy);
+    PolicyProfile profile = policy.profile();
     AreaMode mode = AreaMode.parse(area);
     LinkageAnalysis.Options options = new LinkageAnalysis.Options(pricePerMu, LinkageAnalysis.PriceClass.parse(priceClass));
     List<String> notes = new ArrayList<>();

@@ -39,7 +39,25 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    stopWithParent();
     System.exit(run(args));
+  }
+
+  /**
+   * An analysis run started by {@code serve} (which sets {@code LANDLEDGER_PARENT_PID}) stops when the server
+   * process is gone, even if it was killed without the chance to stop its runs: no orphan keeps writing into a
+   * run folder the next start cleans up.
+   */
+  private static void stopWithParent() {
+    String parent = System.getenv("LANDLEDGER_PARENT_PID");
+    if (parent == null || !parent.matches("\\d{1,18}")) {
+      return;
+    }
+    java.util.Optional<ProcessHandle> p = ProcessHandle.of(Long.parseLong(parent));
+    if (p.isEmpty()) {
+      Runtime.getRuntime().halt(INTERNAL_ERROR);
+    }
+    p.get().onExit().thenRun(() -> Runtime.getRuntime().halt(INTERNAL_ERROR));
   }
 
   /** Runs the CLI and returns the exit code (for tests and embedding). */

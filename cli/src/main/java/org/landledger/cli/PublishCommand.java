@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +13,7 @@ import org.landledger.publish.DryRunTransport;
 import org.landledger.publish.GeoServerException;
 import org.landledger.publish.GeoServerPublisher;
 import org.landledger.publish.HttpRestTransport;
+import org.landledger.publish.PostGisScanner;
 import org.landledger.publish.PublishPlan;
 import org.landledger.publish.RestTransport;
 import org.landledger.publish.ResultsScanner;
@@ -22,13 +24,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * 发布到 GeoServer: {@code landledger publish} publishes a results folder's GeoPackages to a GeoServer through
- * its REST API — workspace, data stores, feature types with Chinese titles, SLD styles, a layer group per run —
- * creating what is missing and updating what exists, so it can be re-run safely.
+ * 发布到 GeoServer: {@code landledger publish} publishes a results folder's GeoPackages, and results held in
+ * PostGIS ({@code --postgis pg:…}), to a GeoServer through its REST API — workspace, data stores (GeoPackage or
+ * PostGIS), feature types with Chinese titles, SLD styles, a layer group per run — creating what is missing and
+ * updating what exists, so it can be re-run safely.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-    description = {"发布分析成果到 GeoServer：工作区、GeoPackage 数据存储、图层（中文标题）、SLD 样式、每次运行一个图层组。",
-        "Publish analysis results (GeoPackages under DIR) to a GeoServer through its REST API; re-running updates.",
+    description = {"发布分析成果到 GeoServer：工作区、GeoPackage / PostGIS 数据存储、图层（中文标题）、SLD 样式、每次运行一个图层组。",
+        "Publish analysis results (GeoPackages under DIR and/or PostGIS schemas) to a GeoServer through its REST API;"
+            + " re-running updates.",
         "Exit codes: 0 ok, 2 bad arguments/input or credentials refused, 1 GeoServer unreachable or failing."})
 public final class PublishCommand implements Callable<Integer> {
 
@@ -58,7 +62,20 @@ public final class PublishCommand implements Callable<Integer> {
       description = "Connect and per-request timeout (default ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "Results folder (GeoPackages, one run per subfolder).")
+  @Option(names = "--postgis", paramLabel = "LOCATION",
+      description = "Results in PostGIS: pg:postgresql://user@host:port/db?schema=S[&password-file=F][#table] — one"
+          + " PostGIS store and layer group for the schema, a layer per geometry table (or only #table). Repeatable."
+          + " GeoServer connects as the location's user with the password LandLedger uses (password-file,"
+          + " PGPASSWORD, ~/.pgpass); it is sent only in the store's body and never printed.")
+  List<String> postgis = new ArrayList<>();
+
+  @Option(names = "--pg-server-address", paramLabel = "HOST[:PORT]",
+      description = "Where GeoServer reaches the database, when not at the location's host and port (e.g."
+          + " host.docker.internal:5432 for a GeoServer in Docker).")
+  String pgServerAddress;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+      description = "Results folder (GeoPackages, one run per subfolder); optional with --postgis.")
   Path dir;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -73,8 +90,18 @@ public final class PublishCommand implements Callable<Integer> {
     if (user.isBlank() || user.contains(":")) {
       throw new IllegalArgumentException("--user: must be non-empty and without ':'");
     }
+    if (dir == null && postgis.isEmpty()) {
+      throw new IllegalArgumentException("nothing to publish: give a results folder DIR and/or --postgis pg:…");
+    }
     Secret password = Secret.fromFile(passwordFile);
-    PublishPlan plan = ResultsScanner.scan(dir);
+    List<PublishPlan> parts = new ArrayList<>();
+    if (dir != null) {
+      parts.add(ResultsScanner.scan(dir));
+    }
+    for (String location : postgis) {
+      parts.add(PostGisScanner.scan(location, pgServerAddress));
+    }
+    PublishPlan plan = PublishPlan.combine(parts);
     RestTransport transport = dryRun
         ? new DryRunTransport(geoserver, user, out)
         : new HttpRestTransport(geoserver, user, password, Duration.ofSeconds(timeoutSeconds));
@@ -85,7 +112,11 @@ public final class PublishCommand implements Callable<Integer> {
     try {
       outcomes = publisher.publish(plan);
     } catch (GeoServerException e) {
-      err.println("landledger: " + password.mask(e.getMessage(), user));
+      String message = password.mask(e.getMessage(), user);
+      for (Secret s : plan.secrets()) {
+        message = s.mask(message);
+      }
+      err.println("landledger: " + message);
       return e.credentialsRejected() ? Main.BAD_INPUT : Main.INTERNAL_ERROR;
     }
     Map<String, int[]> counts = new TreeMap<>();
@@ -95,10 +126,10 @@ public final class PublishCommand implements Callable<Integer> {
     StringBuilder summary = new StringBuilder();
     counts.forEach((k, v) -> summary.append(summary.length() == 0 ? "" : ", ").append(k).append(' ')
         .append(v[0]).append(" new/").append(v[1]).append(" updated"));
-    int layers = plan.runs().stream().mapToInt(r -> r.stores().stream().mapToInt(s -> s.tables().size()).sum()).sum();
+    int layers = plan.layerCount();
     if (dryRun) {
-      out.println("# 演练 dry run: " + layers + " layers in " + plan.runs().size() + " run(s) of " + plan.root()
-          + "; nothing was sent to GeoServer");
+      out.println("# 演练 dry run: " + layers + " layers in " + plan.runs().size() + " run(s) of "
+          + String.join(", ", plan.sources()) + "; nothing was sent to GeoServer");
     } else {
       out.println("已发布 published " + layers + " layers in " + plan.runs().size() + " layer group(s) to workspace "
           + workspace + " at " + transport.describe() + " (" + summary + ")");

@@ -20,6 +20,7 @@ import org.landledger.quota.QuotaLedger.Quota;
 import org.landledger.quota.QuotaSource;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,8 +48,7 @@ public final class QuotaCommand implements Runnable {
         description = "Ledger file (H2 database; created by the first issue; .mv.db added if absent).")
     Path ledger;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy profile (linkage.turnoverYears).")
-    Path policy;
+    @Mixin PolicyOption policy;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -57,7 +57,7 @@ public final class QuotaCommand implements Runnable {
       if (!create && !QuotaLedger.exists(ledger)) {
         throw new InputDataException(ledger, "no quota ledger here (it is created by the first 'quota issue')");
       }
-      return QuotaLedger.open(ledger, PolicyProfile.loadOrDefault(policy));
+      return QuotaLedger.open(ledger, policy.profile());
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.landledger.geo.AreaMode;
 import org.landledger.geo.Units;
 import org.landledger.io.Progress;
+import org.landledger.landuse.OverlayEngine;
 import org.landledger.policy.PolicyProfile;
 import org.landledger.redline.RedLineCheck;
 import org.landledger.redline.RedLineInputs;
@@ -78,8 +79,7 @@ public final class RedlineCommand implements Callable<Integer> {
       description = "补充耕地项目 supplementary-farmland projects: CSV (id,areaM2,paddyM2,capacityKg) or a layer.")
   String supplementary;
 
-  @Option(names = "--policy", paramLabel = "FILE", description = "Policy profile JSON (default: national default).")
-  Path policy;
+  @Mixin PolicyOption policy;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
       description = "Worker threads (default 0: all cores).")
@@ -89,6 +89,8 @@ public final class RedlineCommand implements Callable<Integer> {
   Path out;
 
   @Mixin InputOptions input;
+
+  @Mixin EngineOptions engineOptions;
 
   @Mixin ReportOptions report;
 
@@ -104,14 +106,17 @@ public final class RedlineCommand implements Callable<Integer> {
     if (threads < 0) {
       throw new IllegalArgumentException("--threads must be ≥ 0");
     }
-    PolicyProfile profile = PolicyProfile.loadOrDefault(policy);
+    PolicyProfile profile = policy.profile();
     GrainCapacityTable grain = grainTable == null ? null : GrainCapacityTable.load(grainTable);
-    RedLineOptions options = new RedLineOptions(mode, minOverlapM2, profile, grain, threads);
     RedLineInputs inputs = RedLineInputs.read(landUse, permanentFarmland, ecoRedline, devBoundary, plan, planIdField,
         xzq, supplementary, input.readOptions());
-    RedLineResult result = new RedLineCheck(options)
-        .progress(Progress.onTerminal("红线检查 parcels", inputs.plan().size(), report.progress))
-        .run(inputs);
+    RedLineResult result;
+    try (OverlayEngine engine = engineOptions.open()) {
+      RedLineOptions options = new RedLineOptions(mode, minOverlapM2, profile, grain, threads, engine);
+      result = new RedLineCheck(options)
+          .progress(Progress.onTerminal("红线检查 parcels", inputs.plan().size(), report.progress))
+          .run(inputs);
+    }
     ReportContext ctx = report.context(spec, inputs.landUse());
     List<String> reportNotes = new ArrayList<>();
     List<Path> written = RedLineOutputs.writeAll(result, out, chinese,

@@ -93,6 +93,21 @@ class EcoCommandsTest {
   }
 
   @Test
+  void esvRecordsItsEngineAndNeedsTheSparkModuleForSedona(@TempDir Path dir) throws Exception {
+    Path after = write(dir, "DLTB", tb("1", 0, 100, "0101", 0.1));
+    Path before = write(dir, "DLTB2019", tb("9", 0, 100, "0301", 0));
+    Run r = run("esv", "--landuse", after.toString(), "--landuse-before", before.toString(), "--unit-value", "1000",
+        "--out", dir.resolve("local").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Json.MAPPER.readTree(dir.resolve("local/esv.json").toFile()).get("engine").asText()).isEqualTo("local");
+    Run s = run("esv", "--landuse", after.toString(), "--landuse-before", before.toString(), "--unit-value", "1000",
+        "--engine", "sedona", "--out", dir.resolve("sedona").toString());
+    assertThat(s.code()).isEqualTo(2);
+    assertThat(s.err()).contains("sedona engine is not on the classpath").contains("./landledger");
+    assertThat(dir.resolve("sedona")).doesNotExist();
+  }
+
+  @Test
   void carbonAndGepRun(@TempDir Path dir) throws Exception {
     Path dltb = write(dir, "DLTB", tb("1", 0, 100, "0101", 0.1), tb("2", 100, 300, "0301", 0));
     Run c = run("carbon", "--landuse", dltb.toString(), "--price", "50", "--out", dir.resolve("c").toString());

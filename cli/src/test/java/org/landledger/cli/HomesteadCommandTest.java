@@ -189,6 +189,18 @@ class HomesteadCommandTest {
   }
 
   @Test
+  void shippedProfileByName(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    Run r = run("homestead", "--parcels", register(dir, false, false).toString(), "--policy", "example-province-homestead",
+        "--area-type", "plain", "--out", out.toString());
+    assertThat(r.code()).as(r.all()).isZero();
+    JsonNode j = json(out.resolve("homestead.json"));
+    // The example profile's plain standard is 250 m²: P1 225 and P4 240 (oversize against 200) are within it.
+    assertThat(j.get("oversizeParcels").asInt()).isZero();
+    assertThat(j.get("policy").toString()).contains("example-province-homestead");
+  }
+
+  @Test
   void noRawIdNumberInAnyOutputFileOrPrintedText(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
     Path zjd = register(dir, true, false);

@@ -128,5 +128,58 @@ class PublishCommandTest {
     InfoCommandTest.Run badUrl = publish("ftp://example.org/geoserver", "--dry-run", results.toString());
     assertThat(badUrl.code()).isEqualTo(2);
     assertThat(badUrl.err()).contains("--geoserver");
+
+    InfoCommandTest.Run nothing = publish("http://localhost:8080/geoserver", "--dry-run");
+    assertThat(nothing.code()).isEqualTo(2);
+    assertThat(nothing.err()).contains("nothing to publish");
+
+    InfoCommandTest.Run badPg = publish("http://localhost:8080/geoserver", "--dry-run", "--postgis",
+        "pg:mysql://h/db");
+    assertThat(badPg.code()).isEqualTo(2);
+    assertThat(badPg.err()).contains("--postgis").contains("pg:postgresql://");
+  }
+
+  /**
+   * Results copied into PostGIS with {@code landledger copy}, then published together with the GeoPackage
+   * folder in one dry run: a PostGIS store with the connection, the database password masked. Needs
+   * LANDLEDGER_PG_URL (scripts/postgis-up.sh); skipped without it.
+   */
+  @Test
+  void postGisResultsPublishedInADryRunWithTheDatabasePasswordMasked() throws Exception {
+    String base = InfoPostGisTest.url();
+    String schema = "cli_pub_" + Long.toHexString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE);
+    String location = base + (base.contains("?") ? "&" : "?") + "schema=" + schema;
+    org.landledger.io.postgis.PgLocation loc = org.landledger.io.postgis.PgLocation.parse(base);
+    try {
+      InfoCommandTest.Run copy = InfoCommandTest.run("copy", results.resolve("run1/redline.gpkg") + "#parcels",
+          location + "#parcels");
+      assertThat(copy.code()).as(copy.err()).isZero();
+
+      InfoCommandTest.Run r = publish("http://localhost:8080/geoserver", "--dry-run", "--postgis", location,
+          "--pg-server-address", "host.docker.internal", results.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).contains("\"$\" : \"postgis\"", "\"$\" : \"host.docker.internal\"",
+          "\"$\" : \"" + loc.port() + "\"", "\"$\" : \"" + schema + "\"",
+          "POST http://localhost:8080/geoserver/rest/workspaces/landledger/datastores/" + schema
+              + "_postgis/featuretypes",
+          "红线检查地块（" + schema + "）", "红线检查地块（run1）", "2 layers in 2 run(s)");
+      String dbPassword = org.landledger.io.postgis.PgPassword.resolve(loc);
+      if (dbPassword != null) {
+        assertThat(r.out()).contains("\"@key\" : \"passwd\"").contains("\"$\" : \"********\"");
+        assertThat(r.out() + r.err()).doesNotContain(dbPassword);
+      }
+      assertThat(r.out() + r.err()).doesNotContain(PASSWORD);
+    } finally {
+      java.util.Properties p = new java.util.Properties();
+      p.setProperty("user", loc.user());
+      String pw = org.landledger.io.postgis.PgPassword.resolve(loc);
+      if (pw != null) {
+        p.setProperty("password", pw);
+      }
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(loc.jdbcUrl(), p);
+          java.sql.Statement st = c.createStatement()) {
+        st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
   }
 }

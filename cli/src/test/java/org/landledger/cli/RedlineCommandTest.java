@@ -215,4 +215,30 @@ class RedlineCommandTest {
     assertThat(Files.readString(res.resolve("redline.csv")).lines().count()).isEqualTo(1);
     assertThat(Layers.read(res.resolve("redline.gpkg") + "#conflicts").size()).isZero();
   }
+
+  @Test
+  void recordsTheLocalEngineByDefault() throws Exception {
+    Path res = dir.resolve("out");
+    int code = run("redline", "--landuse", dltb.toString(), "--permanent-farmland", pbf.toString(), "--plan",
+        plan.toString(), "--area", "planar", "--engine", "local", "--out", res.toString());
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode summary = new ObjectMapper().readTree(res.resolve("redline.json").toFile()).get("summary");
+    assertThat(summary.get("engine").asText()).isEqualTo("local");
+    assertThat(summary.has("sparkMaster")).isFalse();
+  }
+
+  @Test
+  void sedonaWithoutTheSparkModuleExitsTwoSayingHowToGetIt() {
+    // cli's tests never have the spark module on the classpath
+    Path res = dir.resolve("out");
+    int code = run("redline", "--landuse", dltb.toString(), "--permanent-farmland", pbf.toString(), "--plan",
+        plan.toString(), "--engine", "sedona", "--spark-master", "local[2]", "--out", res.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("sedona engine is not on the classpath").contains("./landledger")
+        .contains("-Pspark").doesNotContain("\tat ");
+    assertThat(res).doesNotExist();
+    assertThat(run("redline", "--landuse", dltb.toString(), "--permanent-farmland", pbf.toString(), "--plan",
+        plan.toString(), "--engine", "hadoop", "--out", res.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown engine 'hadoop'");
+  }
 }

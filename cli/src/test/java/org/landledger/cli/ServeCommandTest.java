@@ -41,4 +41,18 @@ class ServeCommandTest {
     assertThat(run(err, "serve", "--data", dir.toString(), "--token-file", t.toString())).isEqualTo(Main.BAD_INPUT);
     assertThat(err.toString()).contains("is empty");
   }
+
+  @Test
+  void neitherDataNorStateIsBadInput() {
+    StringWriter err = new StringWriter();
+    assertThat(run(err, "serve", "--port", "0")).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("--data DIR").contains("--state DIR");
+  }
+
+  @Test
+  void uploadCapsMustBePositive(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    assertThat(run(err, "serve", "--state", dir.toString(), "--max-zip-ratio", "0", "--port", "0")).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("--max-zip-ratio");
+  }
 }

@@ -13,6 +13,8 @@ import org.landledger.io.Feature;
 import org.landledger.io.InputDataException;
 import org.landledger.io.Layer;
 import org.landledger.landuse.LandUseOverlay;
+import org.landledger.landuse.LocalOverlayEngine;
+import org.landledger.landuse.OverlayEngine;
 import org.landledger.landuse.SurveyPolygon;
 
 /**
@@ -88,27 +90,36 @@ public final class LandUseAreas {
    */
   public static LandUseAreas byRegionLayer(Layer landUse, AreaCalculator areas, Layer regionLayer,
       String codeField, String nameField) {
+    return byRegionLayer(landUse, areas, regionLayer, codeField, nameField, LocalOverlayEngine.INSTANCE);
+  }
+
+  /** The same, with the region polygons' pieces from {@code engine} (local or Sedona: the same areas). */
+  public static LandUseAreas byRegionLayer(Layer landUse, AreaCalculator areas, Layer regionLayer,
+      String codeField, String nameField, OverlayEngine engine) {
     List<PolygonArea> polys = measure(landUse, areas);
     LandUseOverlay overlay = new LandUseOverlay(landUse, areas);
     Crs target = landUse.crs();
+    boolean reproject = regionLayer.crs() != null && target != null && !regionLayer.crs().equals(target);
+    List<Feature> regionFeatures = regionLayer.features();
+    OverlayEngine.Pieces pieces = engine.pieces(OverlayEngine.targets(regionFeatures,
+        r -> reproject && r.geometry() != null ? regionLayer.crs().transform(r.geometry(), target) : r.geometry()), overlay);
     Map<String, Double> covered = new HashMap<>();
     Map<String, Integer> indexOf = new HashMap<>();
     for (int i = 0; i < polys.size(); i++) {
       indexOf.put(polys.get(i).feature().id(), i);
     }
     Map<String, Region> merged = new LinkedHashMap<>();
-    for (Feature r : regionLayer.features()) {
-      String code = r.string(codeField);
-      if (code == null) {
+    for (Feature r : regionFeatures) {
+      if (r.string(codeField) == null) {
         throw new InputDataException(regionLayer.location(), r.id(), codeField, "missing region code", null);
       }
-      var g = r.geometry();
-      if (regionLayer.crs() != null && target != null && !regionLayer.crs().equals(target)) {
-        g = regionLayer.crs().transform(g, target);
-      }
+    }
+    for (int i = 0; i < regionFeatures.size(); i++) {
+      Feature r = regionFeatures.get(i);
+      String code = r.string(codeField);
       Region region = merged.computeIfAbsent(code,
           k -> new Region(k, r.string(nameField), new TreeMap<>(), new LinkedHashMap<>()));
-      for (LandUseOverlay.Piece piece : overlay.pieces(g)) {
+      for (LandUseOverlay.Piece piece : pieces.of(i)) {
         covered.merge(piece.feature().id(), piece.areaM2(), Double::sum);
         region.polygonAreaM2().merge(indexOf.get(piece.feature().id()), piece.areaM2(), Double::sum);
         piece.survey().split(piece.areaM2()).forEach((c, a) -> region.areaM2ByCode().merge(c, a, Double::sum));

@@ -9,6 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * 进度: count, rate and ETA of a long run, redrawn on one terminal line at most twice a second. Thread-safe
  * ({@link #step} from worker threads). {@link #NONE} does nothing; {@link #onTerminal} prints to stderr only when
  * the process runs on a terminal (or when asked), so pipes, logs and tests stay clean.
+ *
+ * <p>With the environment variable {@code LANDLEDGER_PROGRESS=lines} (set by the server for the analysis runs it
+ * starts as child processes) progress goes to stderr as machine-readable lines {@code progress <done> <total>}
+ * instead, at most twice a second plus a final line.
  */
 public final class Progress {
 
@@ -24,8 +28,14 @@ public final class Progress {
   private final AtomicLong done = new AtomicLong();
   private final AtomicLong lastDraw = new AtomicLong(Long.MIN_VALUE);
   private final long start;
+  private final boolean lines;
 
   Progress(String label, long total, PrintStream out, java.util.function.LongSupplier clock) {
+    this(label, total, out, clock, false);
+  }
+
+  Progress(String label, long total, PrintStream out, java.util.function.LongSupplier clock, boolean lines) {
+    this.lines = lines;
     this.label = label;
     this.total = total;
     this.out = out;
@@ -35,6 +45,9 @@ public final class Progress {
 
   /** Progress on stderr when {@code asked}, or when the process has a console (and TERM is not dumb). */
   public static Progress onTerminal(String label, long total, boolean asked) {
+    if ("lines".equals(System.getenv("LANDLEDGER_PROGRESS"))) {
+      return lines(System.err, label, total);
+    }
     boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
     return asked || terminal ? new Progress(label, total, System.err, System::nanoTime) : NONE;
   }
@@ -42,6 +55,11 @@ public final class Progress {
   /** Progress printed to {@code out} (tests, other front ends). */
   public static Progress to(PrintStream out, String label, long total) {
     return new Progress(label, total, out, System::nanoTime);
+  }
+
+  /** Machine-readable progress: lines {@code progress <done> <total>} on {@code out}. */
+  public static Progress lines(PrintStream out, String label, long total) {
+    return new Progress(label, total, out, System::nanoTime, true);
   }
 
   /** One more item done. */
@@ -86,6 +104,11 @@ public final class Progress {
   }
 
   private synchronized void draw(long n, long now, boolean last) {
+    if (lines) {
+      out.print("progress " + n + " " + total + "\n");
+      out.flush();
+      return;
+    }
     out.print("\r" + line(n, now) + "\u001b[K" + (last ? "\n" : ""));
     out.flush();
   }

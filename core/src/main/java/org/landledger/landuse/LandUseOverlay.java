@@ -41,7 +41,10 @@ public final class LandUseOverlay {
   private final Layer landUse;
   private final LayerIndex index;
   private final AreaCalculator areas;
-  private final Map<String, SurveyPolygon> surveys = new HashMap<>();
+  private final Map<String, Entry> entries = new HashMap<>();
+
+  /** A land-use polygon's 三调 attributes and its position in the layer (pieces are listed in layer order). */
+  private record Entry(SurveyPolygon survey, int position) {}
 
   /**
    * Indexes the land-use layer and reads every polygon's 三调 attributes up front, so bad attributes
@@ -50,8 +53,10 @@ public final class LandUseOverlay {
   public LandUseOverlay(Layer landUse, AreaCalculator areas) {
     this.landUse = landUse;
     this.areas = areas;
-    for (Feature f : landUse.features()) {
-      surveys.put(f.id(), SurveyPolygon.of(f, landUse.location()));
+    List<Feature> features = landUse.features();
+    for (int i = 0; i < features.size(); i++) {
+      Feature f = features.get(i);
+      entries.put(f.id(), new Entry(SurveyPolygon.of(f, landUse.location()), i));
     }
     this.index = new LayerIndex(landUse.features());
   }
@@ -69,10 +74,14 @@ public final class LandUseOverlay {
   }
 
   public SurveyPolygon survey(Feature f) {
-    return surveys.get(f.id());
+    Entry e = entries.get(f.id());
+    return e == null ? null : e.survey();
   }
 
-  /** The pieces of land-use polygons inside {@code g} with positive area. */
+  /**
+   * The pieces of land-use polygons inside {@code g} with positive area, in land-use layer order (not the
+   * spatial index's), so that every engine lists them, and sums them, in the same order.
+   */
   public List<Piece> pieces(Geometry g) {
     List<Piece> out = new ArrayList<>();
     if (g == null || g.isEmpty()) {
@@ -87,10 +96,18 @@ public final class LandUseOverlay {
       Geometry piece = pieceOf(pg, f.geometry());
       double a = piece == null ? 0 : areas.area(piece);
       if (a > 0) {
-        out.add(new Piece(f, surveys.get(f.id()), piece, a));
+        out.add(new Piece(f, survey(f), piece, a));
       }
     }
+    if (out.size() > 1) {
+      out.sort(inLayerOrder());
+    }
     return out;
+  }
+
+  /** Orders pieces as their land-use polygons are in the layer. */
+  public java.util.Comparator<Piece> inLayerOrder() {
+    return java.util.Comparator.comparingInt(p -> entries.get(p.feature().id()).position());
   }
 
   /**

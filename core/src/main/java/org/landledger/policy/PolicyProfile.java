@@ -69,6 +69,35 @@ public final class PolicyProfile {
     }
   }
 
+  /** The profiles shipped with LandLedger, by name (the file name without {@code .json}). */
+  public static final List<String> SHIPPED = List.of(NATIONAL_DEFAULT, "example-province-homestead");
+
+  /** A shipped profile by name (see {@link #SHIPPED}). */
+  public static PolicyProfile shipped(String name) {
+    if (!SHIPPED.contains(name)) {
+      throw new IllegalArgumentException("no shipped policy profile " + name + "; shipped: " + String.join(", ", SHIPPED));
+    }
+    if (name.equals(NATIONAL_DEFAULT)) {
+      return nationalDefault();
+    }
+    try (InputStream in = PolicyProfile.class.getResourceAsStream(name + ".json")) {
+      return parse(JSON.readTree(in), name + ".json");
+    } catch (IOException e) {
+      throw new IllegalStateException("shipped policy profile " + name + " unreadable", e);
+    }
+  }
+
+  /**
+   * A profile named on the command line: a shipped profile's name (e.g. {@code example-province-homestead}),
+   * else a file path; the national default when {@code nameOrFile} is null.
+   */
+  public static PolicyProfile resolve(String nameOrFile) {
+    if (nameOrFile == null) {
+      return nationalDefault();
+    }
+    return SHIPPED.contains(nameOrFile) ? shipped(nameOrFile) : load(Path.of(nameOrFile));
+  }
+
   /** The profile from a file, or the national default when {@code file} is null. */
   public static PolicyProfile loadOrDefault(Path file) {
     return file == null ? nationalDefault() : load(file);

@@ -22,6 +22,7 @@ import org.landledger.io.InputDataException;
 import org.landledger.io.Layer;
 import org.landledger.landuse.LandUseCodes;
 import org.landledger.landuse.LandUseOverlay;
+import org.landledger.landuse.OverlayEngine;
 import org.landledger.redline.compensation.CompensationLedger;
 import org.landledger.redline.compensation.CompensationOwed;
 import org.landledger.redline.compensation.GrainCapacityTable;
@@ -33,7 +34,8 @@ import org.locationtech.jts.geom.Geometry;
  *
  * <p>How: every layer is brought to the land-use layer's CRS (reprojected, and said so in the notes), invalid
  * geometries are repaired and reported, then each parcel is overlaid — in parallel, results in plan order —
- * on DLTB through {@link LandUseOverlay} (the shared 田坎 rule) and on the other layers through their
+ * on DLTB through {@link LandUseOverlay} (the shared 田坎 rule; the pieces come from the options'
+ * {@link OverlayEngine}, local or Sedona, with identical results) and on the other layers through their
  * {@link LayerIndex} and robust {@link Overlay}. Overlaps of a layer's polygons with a parcel are unioned
  * before measuring, so overlapping polygons within one layer are not counted twice.
  *
@@ -94,9 +96,13 @@ public final class RedLineCheck {
           + "(grain capacity computed with the EXAMPLE grade table: not for approvals; supply the local table)");
     }
 
-    Context ctx = new Context(new LandUseOverlay(landUse, areas), areas, index(pbf), index(eco), index(dev),
-        index(xzq), options.effectiveMinOverlapM2(), grain, codes);
     List<Feature> features = plan.features();
+    // The parcels' pieces on DLTB come from the engine: the local one overlays each parcel when its check asks
+    // (the polygonal view below is read lazily), a batch engine (Sedona) overlays them all here.
+    List<Geometry> targets = OverlayEngine.targets(features, f -> Overlay.polygonal(f.geometry()));
+    OverlayEngine.Pieces landUsePieces = options.engine().pieces(targets, new LandUseOverlay(landUse, areas));
+    Context ctx = new Context(landUsePieces, areas, index(pbf), index(eco), index(dev),
+        index(xzq), options.effectiveMinOverlapM2(), grain, codes);
     List<ParcelResult> parcels = parallel(() -> IntStream.range(0, features.size()).parallel()
         .mapToObj(i -> {
           ParcelResult p = ctx.check(i, ids.get(i), features.get(i), planIssues.get(features.get(i).id()));
@@ -138,7 +144,7 @@ public final class RedLineCheck {
     }
     return new RedLineResult(parcels, townships, Totals.of(parcels, ecoChecked, devChecked), ledger, crs,
         areas.mode(), ctx.minOverlap, ecoChecked, devChecked, notes, repair.issues(), unknown,
-        grain, options.policy().describe("redline."));
+        grain, options.policy().describe("redline."), options.engine().describe());
   }
 
   private static String abbreviate(List<String> ids) {
@@ -278,14 +284,14 @@ public final class RedLineCheck {
   private record Hit(Geometry geometry, List<String> sources) {}
 
   /** Everything one parcel's check needs; immutable, shared by the worker threads. */
-  private record Context(LandUseOverlay landUse, AreaCalculator areas, LayerIndex pbf, LayerIndex eco,
+  private record Context(OverlayEngine.Pieces landUse, AreaCalculator areas, LayerIndex pbf, LayerIndex eco,
       LayerIndex dev, LayerIndex xzq, double minOverlap, GrainCapacityTable grain,
       LandUseCodes codes) {
 
     ParcelResult check(int index, String id, Feature f, String geometryIssue) {
       Geometry g = Overlay.polygonal(f.geometry());
       double area = areas.area(g);
-      List<LandUseOverlay.Piece> pieces = landUse.pieces(g);
+      List<LandUseOverlay.Piece> pieces = landUse.of(index);
       List<LandUseOverlay.Piece> farm = pieces.stream().filter(p -> codes.isFarmland(p.dlbm())).toList();
       double farmGross = LandUseOverlay.grossArea(farm);
       double farmNet = farm.stream().mapToDouble(LandUseOverlay.Piece::netAreaM2).sum();

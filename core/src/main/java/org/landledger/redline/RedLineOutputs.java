@@ -94,6 +94,7 @@ public final class RedLineOutputs {
     s.put("crs", r.crs() == null ? null : r.crs().toString());
     s.put("areaMode", r.areaMode().name().toLowerCase(Locale.ROOT));
     s.put("minOverlapM2", r.minOverlapM2());
+    s.putAll(r.engine());
     Map<String, Object> checked = new LinkedHashMap<>();
     checked.put("permanentFarmland", true);
     checked.put("farmland", true);

@@ -12,7 +12,8 @@ import org.landledger.redline.compensation.GrainCapacityTable;
  * 红线检查结果: the parcels in plan order, per-township and run totals, the 占补平衡 ledger and what a report
  * must say about how the numbers were made — CRS and area mode, minimum overlap, which optional layers were
  * checked, notes (reprojections, empty layers, the EXAMPLE grain table…), repaired geometries, land-use
- * codes not in the classification, the grain table used and the policy parameters with their sources.
+ * codes not in the classification, the grain table used, the policy parameters with their sources and the
+ * overlay engine that made it.
  */
 public record RedLineResult(
     List<ParcelResult> parcels,
@@ -28,9 +29,12 @@ public record RedLineResult(
     List<GeometryRepair.Issue> repairs,
     Map<String, Double> unknownLandUseCodes,
     GrainCapacityTable grainTable,
-    Map<String, Object> policy) {
+    Map<String, Object> policy,
+    Map<String, Object> engine) {
 
   public RedLineResult {
+    engine = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+        engine == null ? org.landledger.landuse.LocalOverlayEngine.INSTANCE.describe() : engine));
     parcels = List.copyOf(parcels);
     townships = List.copyOf(townships);
     notes = List.copyOf(notes);

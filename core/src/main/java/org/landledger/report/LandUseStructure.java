@@ -14,13 +14,6 @@ import org.landledger.landuse.LandUseCodes;
  */
 public final class LandUseStructure {
 
-  private static final Map<String, String> COLOURS = Map.ofEntries(
-      Map.entry("00", "#7fc8c8"), Map.entry("01", "#f3e3a1"), Map.entry("02", "#c9dc8a"),
-      Map.entry("03", "#8fc17e"), Map.entry("04", "#c5e3a5"), Map.entry("05", "#e7a39a"),
-      Map.entry("06", "#c7a6c9"), Map.entry("07", "#e9b8a0"), Map.entry("08", "#e6c1d6"),
-      Map.entry("09", "#bdbdbd"), Map.entry("10", "#d0d0d0"), Map.entry("11", "#9cc7ea"),
-      Map.entry("12", "#e8e2d6"));
-
   private final LandUseCodes codes;
 
   public LandUseStructure(LandUseCodes codes) {
@@ -32,14 +25,15 @@ public final class LandUseStructure {
     return codes.find(code).map(LandUseClass::groupCode).orElse("unknown");
   }
 
-  /** Fill colour of a land-use code's class on maps. */
+  /** Fill colour of a land-use code's class: the map style's colour, so charts match the map legend. */
   public String colour(String code) {
-    return COLOURS.getOrDefault(group(code), "#ffffff");
+    return groupColour(group(code));
   }
 
-  /** Fill colour of a 一级类 on maps. */
+  /** Fill colour of a 一级类 ({@link org.landledger.render.Styles#landUseColour}) as {@code #rrggbb}. */
   public String groupColour(String group) {
-    return COLOURS.getOrDefault(group, "#ffffff");
+    java.awt.Color c = org.landledger.render.Styles.landUseColour(group);
+    return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
   }
 
   /** Areas (m²) summed by class, in class-code order. */

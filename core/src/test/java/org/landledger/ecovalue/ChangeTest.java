@@ -213,4 +213,15 @@ class ChangeTest {
   private static org.locationtech.jts.geom.Geometry densify(Feature f) {
     return org.locationtech.jts.densify.Densifier.densify(f.geometry(), 10);
   }
+
+  @Test
+  void transferReportsProgressPerAfterPolygonAndGivesTheSameMatrix() {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    org.landledger.io.Progress p = org.landledger.io.Progress.lines(new java.io.PrintStream(buf, true), "t", after().size());
+    LandUseTransfer t = LandUseTransfer.compute(before(), after(), planar(),
+        org.landledger.landuse.LocalOverlayEngine.INSTANCE, p);
+    assertThat(p.done()).isEqualTo(after().size());
+    assertThat(buf.toString()).contains("progress " + after().size() + " " + after().size());
+    assertThat(t.areaM2()).isEqualTo(LandUseTransfer.compute(before(), after(), planar()).areaM2());
+  }
 }

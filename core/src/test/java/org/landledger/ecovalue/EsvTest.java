@@ -230,4 +230,12 @@ class EsvTest {
     assertThatThrownBy(() -> EquivalentTable.load(csv))
         .isInstanceOf(InputDataException.class).hasMessageContaining("food_production").hasMessageContaining("line 2");
   }
+
+  @Test
+  void serviceLabelsFollowTheTableOrderOnEveryRun() {
+    // esv.json lists the labels in the order of the Xie 2015 table header, not a hash order that changes
+    // between JVMs (reproducible outputs).
+    assertThat(new java.util.ArrayList<>(org.landledger.ecovalue.esv.EsvReport.SERVICE_NAMES_ZH.keySet()))
+        .isEqualTo(org.landledger.ecovalue.esv.EquivalentTable.xie2015().services());
+  }
 }

@@ -40,4 +40,16 @@ class ProgressTest {
     assertThat(Progress.onTerminal("x", 10, false)).isSameAs(Progress.NONE);
     assertThat(Progress.clock(3725)).isEqualTo("1:02:05");
   }
+
+  @Test
+  void linesModePrintsMachineReadableLines() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Progress p = Progress.lines(new PrintStream(bytes, true, StandardCharsets.UTF_8), "parcels", 3);
+    p.step(); // the first step always prints
+    p.step();
+    p.step();
+    p.finish();
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(printed).startsWith("progress 1 3\n").endsWith("progress 3 3\n").doesNotContain("\r");
+  }
 }

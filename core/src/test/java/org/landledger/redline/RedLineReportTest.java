@@ -171,7 +171,7 @@ class RedLineReportTest {
     assertThat(layers).extracting(MapImages.Layer::name).containsExactly("DLTB", "parcels", "conflicts");
     // All four land-use polygons lie in the parcels' extent; 耕地 T1/T2 get the 耕地 colour.
     assertThat(layers.get(0).features()).hasSize(4);
-    assertThat(layers.get(0).features().get(0).fill()).isEqualTo("#f3e3a1");
+    assertThat(layers.get(0).features().get(0).fill()).isEqualTo("#ffff64"); // Styles: 耕地 RGB (255, 255, 100), as on the server's maps
     // Parcels in plan order A (FAIL, red), B (PASS, green), C (WARN, orange), translucent.
     assertThat(layers.get(1).features()).extracting(MapImages.Styled::fill)
         .containsExactly("#d7301fb0", "#1a9850b0", "#f39c12b0");

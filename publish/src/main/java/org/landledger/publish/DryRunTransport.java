@@ -5,7 +5,8 @@ import java.io.PrintWriter;
 /**
  * 演练: prints each request (method, URL, headers, body) instead of sending it. Nothing reaches the server, so
  * every existence check is answered "missing" and the printout shows the creating requests; a real run sends
- * PUT to the same resources where they already exist. Credentials are printed masked.
+ * PUT to the same resources where they already exist. Credentials are printed masked, and so is a
+ * database password in a PostGIS store's body.
  */
 public final class DryRunTransport implements RestTransport {
 
@@ -26,7 +27,7 @@ public final class DryRunTransport implements RestTransport {
     if (r.body() != null) {
       out.println("Content-Type: " + r.contentType());
       out.println();
-      out.println(r.body().strip());
+      out.println(r.printableBody().strip());
     } else if (r.method().equals("GET")) {
       out.println("# not sent (dry run): taken as missing, so the next request creates it;"
           + " a real run updates (PUT) what exists");

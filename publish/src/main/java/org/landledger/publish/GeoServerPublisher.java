@@ -17,14 +17,16 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * GeoServer 发布: makes a GeoServer show a results folder — the workspace, one GeoPackage data store per
- * GeoPackage, one feature type per table (Chinese title), the SLD styles and a layer group per run — through
- * the REST API. Idempotent: every resource is looked up first (GET) and then created (POST) when missing or
- * updated (PUT) when present, so publishing again updates and never duplicates.
+ * GeoServer 发布: makes a GeoServer show analysis results — the workspace, one data store per GeoPackage or
+ * PostGIS schema, one feature type per table (Chinese title), the SLD styles and a layer group per run —
+ * through the REST API. Idempotent: every resource is looked up first (GET) and then created (POST) when
+ * missing or updated (PUT) when present, so publishing again updates and never duplicates.
  *
- * <p>GeoServer reads the GeoPackages itself: a store's {@code database} is the server-side location, the
- * {@code storePathPrefix} (where the results folder is mounted in the GeoServer container) plus the file's
- * path relative to the results folder.
+ * <p>GeoServer reads the data itself; the store kind is the one difference between the two paths. A
+ * GeoPackage store's {@code database} is the server-side location, the {@code storePathPrefix} (where the
+ * results folder is mounted in the GeoServer container) plus the file's path relative to the results folder.
+ * A PostGIS store carries the connection (host, port, database, schema, user and the password, which only
+ * the request body holds: printed requests and echoed errors show it masked).
  */
 public final class GeoServerPublisher {
 
@@ -85,19 +87,20 @@ public final class GeoServerPublisher {
 
     for (PublishPlan.Run run : plan.runs()) {
       for (PublishPlan.Store store : run.stores()) {
+        Secret dbPassword = store.source() instanceof PublishPlan.PostGisSchema p ? p.password() : null;
         done.add(ensure("datastore", store.name(), ws + "/datastores/" + store.name(), ws + "/datastores", null, null,
-            RestRequest.JSON, json(dataStore(store))));
+            RestRequest.JSON, json(dataStore(store)), dbPassword));
         Envelope storeExtent = extent(store.tables());
         for (PublishPlan.Table t : store.tables()) {
           String ft = ws + "/datastores/" + store.name() + "/featuretypes";
           done.add(ensure("featuretype", t.layerName(), ft + "/" + t.layerName(), ft, null, null, RestRequest.JSON,
-              json(featureType(plan, run, store, t, storeExtent))));
+              json(featureType(run, store, t, storeExtent))));
           done.add(update("layer", t.layerName(), "/layers/" + workspace + ":" + t.layerName(),
               json(obj("layer", obj().set("defaultStyle", obj().put("name", qualified(t.style().name())))))));
         }
       }
       done.add(ensure("layergroup", run.name(), ws + "/layergroups/" + run.name(), ws + "/layergroups", null, null,
-          RestRequest.JSON, json(layerGroup(plan, run))));
+          RestRequest.JSON, json(layerGroup(run))));
     }
     return done;
   }
@@ -106,26 +109,51 @@ public final class GeoServerPublisher {
 
   private ObjectNode dataStore(PublishPlan.Store store) {
     ArrayNode entries = JSON.createArrayNode();
-    entries.add(obj().put("@key", "database").put("$", storePathPrefix + store.relativePath()));
-    entries.add(obj().put("@key", "dbtype").put("$", "geopkg"));
+    connectionParameters(store.source()).forEach((k, v) -> entries.add(obj().put("@key", k).put("$", v)));
     ObjectNode ds = obj()
         .put("name", store.name())
-        .put("description", "LandLedger 分析成果 results: " + store.relativePath())
+        .put("description", "LandLedger 分析成果 results: " + store.source().describe())
         .put("enabled", true);
     ds.set("workspace", obj().put("name", workspace));
     ds.set("connectionParameters", obj().set("entry", entries));
     return obj("dataStore", ds);
   }
 
-  private ObjectNode featureType(PublishPlan plan, PublishPlan.Run run, PublishPlan.Store store, PublishPlan.Table t,
+  /** GeoServer's connection parameters of a store (datastores.yaml: GeoPackage and PostGIS parameter tables). */
+  private Map<String, String> connectionParameters(PublishPlan.Source source) {
+    Map<String, String> p = new LinkedHashMap<>();
+    if (source instanceof PublishPlan.GeoPackageFile g) {
+      p.put("database", storePathPrefix + g.relativePath());
+      p.put("dbtype", "geopkg");
+    } else if (source instanceof PublishPlan.PostGisSchema pg) {
+      p.put("dbtype", "postgis");
+      p.put("host", pg.serverHost());
+      p.put("port", String.valueOf(pg.serverPort()));
+      p.put("database", pg.location().database());
+      p.put("schema", pg.location().schema());
+      p.put("user", pg.location().user());
+      if (pg.password() != null) {
+        p.put("passwd", pg.password().reveal());
+      }
+      // The tables' integer key (ogc_fid, the result's feature id) published as an attribute: WFS clients
+      // can filter and join on it.
+      p.put("Expose primary keys", "true");
+      p.put("validate connections", "true");
+    } else {
+      throw new IllegalStateException("unknown store kind " + source);
+    }
+    return p;
+  }
+
+  private ObjectNode featureType(PublishPlan.Run run, PublishPlan.Store store, PublishPlan.Table t,
       Envelope storeExtent) {
     LayerTitles.Title title = LayerTitles.of(t.nativeName());
-    String label = runLabel(plan, run);
+    String label = run.label();
     ObjectNode f = obj()
         .put("name", t.layerName())
         .put("nativeName", t.nativeName())
         .put("title", title.zh() + "（" + label + "）")
-        .put("abstract", title.en() + ". Run " + label + ", " + store.relativePath() + "#" + t.nativeName() + ", "
+        .put("abstract", title.en() + ". Run " + label + ", " + store.source().describe() + "#" + t.nativeName() + ", "
             + t.count() + " features. Published by LandLedger.")
         .put("enabled", true);
     ArrayNode kw = JSON.createArrayNode().add("LandLedger").add(title.zh()).add(title.en()).add(run.name());
@@ -133,7 +161,7 @@ public final class GeoServerPublisher {
     if (t.crs() != null) {
       String srs = "EPSG:" + t.crs().epsg();
       f.put("srs", srs).put("projectionPolicy", "FORCE_DECLARED");
-      // An empty table gets its GeoPackage's extent, so GeoServer still has a box to advertise.
+      // An empty table gets its store's extent, so GeoServer still has a box to advertise.
       Envelope b = t.bounds() != null ? t.bounds() : storeExtent;
       if (b != null) {
         f.set("nativeBoundingBox", box(b, srs));
@@ -143,7 +171,7 @@ public final class GeoServerPublisher {
     return obj("featureType", f);
   }
 
-  private ObjectNode layerGroup(PublishPlan plan, PublishPlan.Run run) {
+  private ObjectNode layerGroup(PublishPlan.Run run) {
     List<PublishPlan.Table> tables = run.stores().stream().flatMap(s -> s.tables().stream())
         .sorted(Comparator.comparingInt(t -> t.style().rank())).toList();
     ArrayNode published = JSON.createArrayNode();
@@ -152,7 +180,7 @@ public final class GeoServerPublisher {
       published.add(obj().put("@type", "layer").put("name", qualified(t.layerName())));
       styles.add(obj().put("name", qualified(t.style().name())));
     }
-    String label = runLabel(plan, run);
+    String label = run.label();
     ObjectNode g = obj()
         .put("name", run.name())
         .put("mode", "SINGLE")
@@ -163,10 +191,6 @@ public final class GeoServerPublisher {
     g.set("publishables", obj().set("published", published));
     g.set("styles", obj().set("style", styles));
     return obj("layerGroup", g);
-  }
-
-  private static String runLabel(PublishPlan plan, PublishPlan.Run run) {
-    return run.folder().isEmpty() ? plan.root().getFileName().toString() : run.folder();
   }
 
   private String qualified(String name) {
@@ -196,16 +220,24 @@ public final class GeoServerPublisher {
   /** GET the item; PUT it when it exists, else POST to the collection. */
   private Outcome ensure(String kind, String name, String itemPath, String collectionPath, String postQuery,
       String putQuery, String contentType, String body) {
+    return ensure(kind, name, itemPath, collectionPath, postQuery, putQuery, contentType, body, null);
+  }
+
+  /** As above, the body holding {@code secret} (masked wherever the request is printed). */
+  private Outcome ensure(String kind, String name, String itemPath, String collectionPath, String postQuery,
+      String putQuery, String contentType, String body, Secret secret) {
     RestTransport.Response probe = transport.send(RestRequest.get(itemPath));
     if (probe.status() == 200) {
-      expect(transport.send(RestRequest.put(itemPath, putQuery, contentType, body)), "PUT", itemPath, 200, 201);
+      expect(transport.send(RestRequest.put(itemPath, putQuery, contentType, body).carrying(secret)), "PUT",
+          itemPath, 200, 201);
       log.println("updated " + kind + " " + name);
       return new Outcome(kind, name, Action.UPDATED);
     }
     if (probe.status() != 404) {
       fail("GET", itemPath, probe);
     }
-    expect(transport.send(RestRequest.post(collectionPath, postQuery, contentType, body)), "POST", collectionPath, 201, 200);
+    expect(transport.send(RestRequest.post(collectionPath, postQuery, contentType, body).carrying(secret)), "POST",
+        collectionPath, 201, 200);
     log.println("created " + kind + " " + name);
     return new Outcome(kind, name, Action.CREATED);
   }

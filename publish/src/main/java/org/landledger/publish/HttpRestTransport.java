@@ -78,7 +78,7 @@ public final class HttpRestTransport implements RestTransport {
     }
     try {
       HttpResponse<String> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(resp.statusCode(), password.mask(resp.body(), user));
+      return new Response(resp.statusCode(), r.mask(password.mask(resp.body(), user)));
     } catch (HttpConnectTimeoutException e) {
       throw unreachable("connection timed out", e);
     } catch (ConnectException e) {

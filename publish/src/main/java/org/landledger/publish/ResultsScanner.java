@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.landledger.io.InputDataException;
 import org.landledger.io.LayerReader;
@@ -60,9 +61,10 @@ public final class ResultsScanner {
       for (Path g : e.getValue()) {
         stores.add(store(root, g, runName, used));
       }
-      runs.add(new PublishPlan.Run(runName, folder, stores));
+      String label = folder.isEmpty() ? root.getFileName().toString() : folder;
+      runs.add(new PublishPlan.Run(runName, label, stores));
     }
-    return new PublishPlan(root, runs);
+    return new PublishPlan(List.of(root.toString()), runs);
   }
 
   private static PublishPlan.Store store(Path root, Path gpkg, String runName, Set<String> used) {
@@ -71,26 +73,46 @@ public final class ResultsScanner {
     String storeName = unique(ResourceNames.join(runName, ResourceNames.of(stem)), used, gpkg);
     List<PublishPlan.Table> tables = new ArrayList<>();
     for (String table : Layers.layerNames(gpkg)) {
-      try (LayerReader r = Layers.open(gpkg + "#" + table)) {
-        if (r.schema().geometryType() == null) {
-          continue; // attribute-only table: nothing to map
-        }
-        Envelope b = r.count() == 0 ? null : r.bounds();
-        String layerName = unique(ResourceNames.join(storeName, ResourceNames.of(table)), used, gpkg);
-        tables.add(new PublishPlan.Table(table, layerName, r.schema(), r.crs(), b == null || b.isNull() ? null : b,
-            r.count(), PublishStyles.forTable(r.schema())));
+      PublishPlan.Table t = table(gpkg + "#" + table, table, n -> ResourceNames.join(storeName, ResourceNames.of(n)));
+      if (t != null) {
+        unique(t.layerName(), used, gpkg);
+        tables.add(t);
       }
     }
     if (tables.isEmpty()) {
       throw new InputDataException(gpkg, "GeoPackage has no feature tables to publish");
     }
-    return new PublishPlan.Store(storeName, gpkg, slashes(root.relativize(gpkg)), tables);
+    return new PublishPlan.Store(storeName, new PublishPlan.GeoPackageFile(gpkg, slashes(root.relativize(gpkg))), tables);
+  }
+
+  /**
+   * A table as GeoServer will publish it — schema, CRS, extent, count and style, read through {@link Layers}
+   * from {@code location} (a GeoPackage table or a PostGIS table) — or null for an attribute-only table.
+   * {@code nativeName} null takes the name the reader resolved (PostGIS finds {@code #DLTB} as table
+   * {@code dltb}); the layer name is made from the native name.
+   */
+  static PublishPlan.Table table(String location, String nativeName, UnaryOperator<String> layerNameOf) {
+    try (LayerReader r = Layers.open(location)) {
+      if (r.schema().geometryType() == null) {
+        return null; // attribute-only table: nothing to map
+      }
+      String name = nativeName != null ? nativeName : r.schema().name();
+      String layerName = layerNameOf.apply(name);
+      long count = r.count();
+      Envelope b = count == 0 ? null : r.bounds();
+      return new PublishPlan.Table(name, layerName, r.schema(), r.crs(), b == null || b.isNull() ? null : b,
+          count, PublishStyles.forTable(r.schema()));
+    }
   }
 
   /** Store and layer names share one namespace in the plan so that no two resources collide. */
-  private static String unique(String name, Set<String> used, Path file) {
+  static String unique(String name, Set<String> used, Path file) {
+    return unique(name, used, file.toString());
+  }
+
+  static String unique(String name, Set<String> used, String source) {
     if (!used.add(name.toLowerCase(Locale.ROOT))) {
-      throw new InputDataException(file, "its GeoServer name '" + name + "' collides with another result; rename the file or folder");
+      throw new InputDataException(source, null, null, "its GeoServer name '" + name + "' collides with another result; rename the file or folder", null);
     }
     return name;
   }

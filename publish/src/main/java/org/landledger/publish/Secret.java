@@ -1,5 +1,6 @@
 package org.landledger.publish;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,24 @@ public final class Secret {
       return null;
     }
     String basic = basicAuthorization(user).substring("Basic ".length());
-    return text.replace(basic, MASK).replace(value, MASK);
+    return mask(text.replace(basic, MASK));
+  }
+
+  /**
+   * {@code text} with every occurrence of the password masked, as written plainly or inside a JSON string
+   * (where a '"' or '\' in it is escaped) — a request body or a server's answer echoing one.
+   */
+  public String mask(String text) {
+    if (text == null) {
+      return null;
+    }
+    String json = new String(JsonStringEncoder.getInstance().quoteAsString(value));
+    return text.replace(value, MASK).replace(json, MASK);
+  }
+
+  /** The password, for the one place it must go: a data store's connection parameters. */
+  String reveal() {
+    return value;
   }
 
   @Override

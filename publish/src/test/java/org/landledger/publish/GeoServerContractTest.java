@@ -26,6 +26,19 @@ class GeoServerContractTest {
   }
 
   @Test
+  void postGisDataStoreParametersAreStringEntries() {
+    String store = "{\"dataStore\":{\"name\":\"s_postgis\",\"enabled\":true,\"connectionParameters\":{\"entry\":["
+        + "{\"@key\":\"dbtype\",\"$\":\"postgis\"},{\"@key\":\"host\",\"$\":\"db\"},{\"@key\":\"port\",\"$\":%s},"
+        + "{\"@key\":\"database\",\"$\":\"gis\"},{\"@key\":\"schema\",\"$\":\"s\"},{\"@key\":\"user\",\"$\":\"u\"},"
+        + "{\"@key\":\"passwd\",\"$\":\"p\"},{\"@key\":\"Expose primary keys\",\"$\":\"true\"}]}}}";
+    assertThat(CONTRACT.violations("POST", R + "/workspaces/ll/datastores", null, "application/json",
+        String.format(store, "\"5432\""))).isEmpty();
+    // the map is String → String: a port sent as a JSON number does not match
+    assertThat(CONTRACT.violations("PUT", R + "/workspaces/ll/datastores/s_postgis", null, "application/json",
+        String.format(store, "5432"))).singleElement().asString().contains("string");
+  }
+
+  @Test
   void rejectsUnknownPathsAndMethodsWithoutSuccessResponse() {
     assertThat(CONTRACT.violations("GET", R + "/workspace/ll", null, null, null))
         .singleElement().asString().contains("no such path");

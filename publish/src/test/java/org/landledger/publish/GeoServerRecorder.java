@@ -30,7 +30,12 @@ final class GeoServerRecorder implements AutoCloseable {
 
   /** One recorded request; {@code path} is below the REST root ({@code /workspaces/ll}). */
   record Exchange(String method, String fullPath, String path, String query, String contentType, String body,
-      String authorization, int status) {}
+      String authorization, int status) {
+    /** Path plus query, as the publisher wrote it. */
+    String target() {
+      return query == null ? path : path + "?" + query;
+    }
+  }
 
   private static final String ROOT = GeoServerContract.REST_ROOT;
   private static final Pattern FEATURE_TYPES = Pattern.compile("/workspaces/([^/]+)/datastores/[^/]+/featuretypes");
@@ -41,6 +46,7 @@ final class GeoServerRecorder implements AutoCloseable {
   private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
   private final Set<String> catalogue = Collections.synchronizedSet(new TreeSet<>());
   private volatile String failingPost;
+  private volatile boolean echoFailures;
 
   GeoServerRecorder(String user, String password) throws IOException {
     this.expectedAuthorization = "Basic " + Base64.getEncoder()
@@ -64,6 +70,14 @@ final class GeoServerRecorder implements AutoCloseable {
   /** From now on POSTs to {@code path} fail with 500 and an error page, as a broken store would. */
   void failPostsTo(String path) {
     failingPost = path;
+  }
+
+  /**
+   * Failure pages quote the request body (from its password on, if it has one), as GeoServer's error pages may
+   * quote a store's connection parameters.
+   */
+  void echoBodyOnFailure() {
+    echoFailures = true;
   }
 
   void clear() {
@@ -99,7 +113,9 @@ final class GeoServerRecorder implements AutoCloseable {
     }
     exchanges.add(new Exchange(method, fullPath, path, query, type, body.isEmpty() ? null : body, auth, status));
     String text = status == 200 && method.equals("GET") ? "{}"
-        : status == 500 ? "<html><body>\n  java.lang.RuntimeException: cannot open the GeoPackage\n</body></html>" : "";
+        : status == 500 ? "<html><body>\n  java.lang.RuntimeException: cannot open the GeoPackage"
+            + (echoFailures ? " with " + body.substring(Math.max(0, body.indexOf("passwd"))) : "") + "\n</body></html>"
+        : "";
     byte[] answer = text.getBytes(StandardCharsets.UTF_8);
     ex.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
     try (OutputStream out = ex.getResponseBody()) {

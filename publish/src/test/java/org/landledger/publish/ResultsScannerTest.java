@@ -22,7 +22,7 @@ class ResultsScannerTest {
     assertThat(plan.runs()).extracting(PublishPlan.Run::name).containsExactly("run1", "run2");
     PublishPlan.Run run1 = plan.runs().get(0);
     assertThat(run1.stores()).extracting(PublishPlan.Store::name).containsExactly("run1_landuse", "run1_redline");
-    assertThat(run1.stores().get(1).relativePath()).isEqualTo("run1/redline.gpkg");
+    assertThat(run1.stores().get(1).source().describe()).isEqualTo("run1/redline.gpkg");
     PublishPlan.Store redline = run1.stores().get(1);
     assertThat(redline.tables()).extracting(PublishPlan.Table::layerName)
         .containsExactlyInAnyOrder("run1_redline_parcels", "run1_redline_conflicts");
@@ -47,7 +47,7 @@ class ResultsScannerTest {
     String run = plan.runs().get(0).name();
     assertThat(ResourceNames.isValid(run)).isTrue();
     assertThat(run).startsWith("r_2026_");
-    assertThat(plan.runs().get(0).folder()).isEmpty();
+    assertThat(plan.runs().get(0).label()).isEqualTo("县 2026");
   }
 
   @Test

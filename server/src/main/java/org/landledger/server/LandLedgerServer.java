@@ -15,6 +15,8 @@ import org.landledger.server.ogcapi.FeaturesApi;
 import org.landledger.server.ows.OwsException;
 import org.landledger.server.ows.OwsParams;
 import org.landledger.server.ows.OwsResponse;
+import org.landledger.server.runs.RunApi;
+import org.landledger.server.runs.RunManager;
 import org.landledger.render.SldWriter;
 import org.landledger.server.catalog.StyleBook;
 import org.landledger.server.viewer.ViewerApi;
@@ -31,10 +33,12 @@ public final class LandLedgerServer implements AutoCloseable {
 
   private final Javalin app;
   private final Catalog catalog;
+  private final RunManager runs;
 
-  private LandLedgerServer(Javalin app, Catalog catalog) {
+  private LandLedgerServer(Javalin app, Catalog catalog, RunManager runs) {
     this.app = app;
     this.catalog = catalog;
+    this.runs = runs;
   }
 
   public static LandLedgerServer start(Catalog catalog, ServerOptions options) {
@@ -51,16 +55,24 @@ public final class LandLedgerServer implements AutoCloseable {
     });
     app.before(ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
-      if (options.token() == null) {
+      if (!options.protectReads()) {
         // Open read-only services: let web map clients on other origins use them.
         ctx.header("Access-Control-Allow-Origin", "*");
       }
-      long len = ctx.contentLength();
-      if (len > limits.maxBodyBytes()) {
-        throw new OwsException("InvalidParameterValue", "request", "request body larger than "
-            + limits.maxBodyBytes() + " bytes", 413);
+      boolean write = isWrite(ctx);
+      if (!write) {
+        long len = ctx.contentLength();
+        if (len > limits.maxBodyBytes()) {
+          throw new OwsException("InvalidParameterValue", "request", "request body larger than "
+              + limits.maxBodyBytes() + " bytes", 413);
+        }
       }
-      if (options.token() != null && !authorised(ctx, options.token())) {
+      if (write && options.token() == null) {
+        throw new OwsException("NoApplicableCode", "token",
+            "write API disabled: start the server with --token-file to accept uploads and runs", 403);
+      }
+      if ((write || options.protectReads()) && !authorised(ctx, options.token(), write)) {
+        ctx.header("WWW-Authenticate", "Bearer");
         throw new OwsException("NoApplicableCode", "token", "access token required", 401);
       }
     });
@@ -94,6 +106,8 @@ public final class LandLedgerServer implements AutoCloseable {
     app.get("/", ctx -> send(ctx, ViewerApi.resource("index.html")));
     app.get("/viewer/layers.json", ctx -> send(ctx, viewer.layers()));
     app.get("/viewer/<path>", ctx -> send(ctx, ViewerApi.resource(ctx.pathParam("path"))));
+    org.landledger.server.api.UploadApi.register(app, catalog, options);
+    RunManager runs = RunApi.register(app, catalog, options);
     app.exception(OwsException.class, (e, ctx) -> error(ctx, e));
     app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx,
         new OwsException(e.getStatus() == 413 ? "InvalidParameterValue" : "NoApplicableCode", "request",
@@ -122,7 +136,7 @@ public final class LandLedgerServer implements AutoCloseable {
     warm.setDaemon(true);
     warm.setPriority(Thread.MIN_PRIORITY);
     warm.start();
-    return new LandLedgerServer(app, catalog);
+    return new LandLedgerServer(app, catalog, runs);
   }
 
   private static OwsParams params(Context ctx) {
@@ -155,7 +169,7 @@ public final class LandLedgerServer implements AutoCloseable {
 
   private static void error(Context ctx, OwsException e) {
     String path = ctx.path();
-    if (path.startsWith("/ogcapi")) {
+    if (path.startsWith("/ogcapi") || path.startsWith("/api/")) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("code", e.code());
       m.put("description", e.getMessage());
@@ -186,13 +200,26 @@ public final class LandLedgerServer implements AutoCloseable {
     return base(ctx) + ctx.path();
   }
 
-  private static boolean authorised(Context ctx, String token) {
+  /** Write endpoints: anything under {@code /api/} that is not a GET/HEAD/OPTIONS. */
+  static boolean isWrite(Context ctx) {
+    String m = ctx.method().name();
+    return ctx.path().startsWith("/api/") && !(m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS"));
+  }
+
+  /**
+   * Constant-time comparison of the presented token. Writes accept only the {@code Authorization: Bearer}
+   * header (a token in a URL ends up in logs and browser history); reads also accept {@code ?token=}.
+   */
+  private static boolean authorised(Context ctx, String token, boolean headerOnly) {
+    if (token == null) {
+      return false;
+    }
     String given = null;
     String auth = ctx.header("Authorization");
     if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
       given = auth.substring(7).trim();
     }
-    if (given == null) {
+    if (given == null && !headerOnly) {
       for (var e : ctx.queryParamMap().entrySet()) {
         if (e.getKey().equalsIgnoreCase("token") && !e.getValue().isEmpty()) {
           given = e.getValue().get(0);
@@ -212,6 +239,9 @@ public final class LandLedgerServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (runs != null) {
+      runs.close();
+    }
     app.stop();
   }
 

@@ -49,8 +49,35 @@ class CatalogAndSecurityTest {
   }
 
   @Test
-  void tokenIsRequiredWhenConfigured(@TempDir Path dir) {
+  void readsAreOpenButWritesNeedTheBearerToken(@TempDir Path dir) {
     try (LandLedgerServer s = Fixtures.start(dir, ServerOptions.loopback(0).withToken("s3cret"))) {
+      assertThat(Fixtures.get(s, "/ows?SERVICE=WMS&REQUEST=GetCapabilities").status()).isEqualTo(200);
+      // Any write under /api/ is checked before routing: no token, a wrong one, or one in the URL → 401.
+      HttpRequest.BodyPublisher empty = HttpRequest.BodyPublishers.noBody();
+      assertThat(Fixtures.send(s, HttpRequest.newBuilder(Fixtures.uri(s, "/api/runs")).POST(empty).build()).status())
+          .isEqualTo(401);
+      assertThat(Fixtures.send(s, HttpRequest.newBuilder(Fixtures.uri(s, "/api/runs"))
+          .header("Authorization", "Bearer s3cret-not").POST(empty).build()).status()).isEqualTo(401);
+      assertThat(Fixtures.send(s, HttpRequest.newBuilder(Fixtures.uri(s, "/api/runs?token=s3cret")).POST(empty).build())
+          .status()).isEqualTo(401);
+      // The right token passes the check (the route itself then answers; not 401).
+      assertThat(Fixtures.send(s, HttpRequest.newBuilder(Fixtures.uri(s, "/api/runs"))
+          .header("Authorization", "Bearer s3cret").POST(empty).build()).status()).isNotEqualTo(401);
+    }
+  }
+
+  @Test
+  void writesAreRefusedWithoutAConfiguredToken(@TempDir Path dir) {
+    try (LandLedgerServer s = Fixtures.start(dir, ServerOptions.loopback(0))) {
+      assertThat(Fixtures.send(s, HttpRequest.newBuilder(Fixtures.uri(s, "/api/uploads"))
+          .header("Authorization", "Bearer anything").POST(HttpRequest.BodyPublishers.noBody()).build()).status())
+          .isEqualTo(403);
+    }
+  }
+
+  @Test
+  void protectedReadsNeedTheTokenEverywhere(@TempDir Path dir) {
+    try (LandLedgerServer s = Fixtures.start(dir, ServerOptions.loopback(0).withToken("s3cret").withProtectedReads(true))) {
       assertThat(Fixtures.get(s, "/ows?SERVICE=WMS&REQUEST=GetCapabilities").status()).isEqualTo(401);
       assertThat(Fixtures.get(s, "/ows?SERVICE=WMS&REQUEST=GetCapabilities&token=wrong").status()).isEqualTo(401);
       assertThat(Fixtures.get(s, "/ows?SERVICE=WMS&REQUEST=GetCapabilities&token=s3cret").status()).isEqualTo(200);

@@ -59,51 +59,65 @@ public final class SedonaOverlay {
    * for each target, the same pieces (land-use feature, geometry, area) as {@code landUse.pieces(target)}.
    */
   public Map<String, List<LandUseOverlay.Piece>> pieces(Layer targets, LandUseOverlay landUse) {
+    List<Feature> fs = targets.features();
+    List<List<LandUseOverlay.Piece>> byIndex = pieces(fs.stream().map(Feature::geometry).toList(), landUse);
+    Map<String, List<LandUseOverlay.Piece>> out = new LinkedHashMap<>();
+    for (int i = 0; i < fs.size(); i++) {
+      out.put(fs.get(i).id(), byIndex.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * The pieces of each target geometry (in the land-use CRS; null or empty: none), by target position — for
+   * each, the same pieces in the same (land-use layer) order as {@code landUse.pieces(target)}. Targets and
+   * land-use polygons travel by position, so neither layer needs unique ids.
+   */
+  public List<List<LandUseOverlay.Piece>> pieces(List<Geometry> targets, LandUseOverlay landUse) {
+    List<Feature> lus = landUse.layer().features();
     StructType schema = new StructType()
-        .add("id", DataTypes.StringType, false)
+        .add("id", DataTypes.IntegerType, false)
         .add("wkb", DataTypes.BinaryType, false);
     spark.createDataFrame(rows(targets), schema).createOrReplaceTempView("ll_targets");
-    spark.createDataFrame(rows(landUse.layer()), schema).createOrReplaceTempView("ll_landuse");
+    spark.createDataFrame(rows(lus.stream().map(Feature::geometry).toList()), schema)
+        .createOrReplaceTempView("ll_landuse");
     spark.sql("SELECT id, wkb, ST_GeomFromWKB(wkb) AS geom FROM ll_targets").createOrReplaceTempView("ll_t");
     spark.sql("SELECT id, wkb, ST_GeomFromWKB(wkb) AS geom FROM ll_landuse").createOrReplaceTempView("ll_l");
     Dataset<Row> joined = spark.sql("SELECT t.id AS tid, t.wkb AS twkb, l.id AS lid, l.wkb AS lwkb"
         + " FROM ll_t t JOIN ll_l l ON ST_Intersects(t.geom, l.geom)");
     Crs crs = landUse.crs();
-    // Pieces travel as {target id, land-use id, piece WKB, area m²}: Sedona's Kryo serializer cannot
+    // Pieces travel as {target index, land-use index, piece WKB, area m²}: Sedona's Kryo serializer cannot
     // handle Java records.
     List<Object[]> pairs = joined.javaRDD()
         .mapPartitions(new PerPair(crs == null ? 0 : crs.epsg(), landUse.areas().mode()))
         .collect();
 
-    Map<String, Feature> luById = new HashMap<>();
-    landUse.layer().features().forEach(f -> luById.put(f.id(), f));
-    Map<String, List<LandUseOverlay.Piece>> out = new LinkedHashMap<>();
-    targets.features().forEach(f -> out.put(f.id(), new ArrayList<>()));
+    List<List<LandUseOverlay.Piece>> out = new ArrayList<>(targets.size());
+    for (int i = 0; i < targets.size(); i++) {
+      out.add(new ArrayList<>());
+    }
     WKBReader reader = new WKBReader();
     for (Object[] p : pairs) {
-      Feature lu = luById.get((String) p[1]);
+      int t = (Integer) p[0];
+      Feature lu = lus.get((Integer) p[1]);
       try {
-        out.get((String) p[0]).add(new LandUseOverlay.Piece(lu, landUse.survey(lu), reader.read((byte[]) p[2]), (Double) p[3]));
+        out.get(t).add(new LandUseOverlay.Piece(lu, landUse.survey(lu), reader.read((byte[]) p[2]), (Double) p[3]));
       } catch (ParseException e) {
-        throw new IllegalStateException("piece " + p[0] + "×" + p[1] + ": " + e.getMessage(), e);
+        throw new IllegalStateException("piece of target " + t + " × land-use " + lu.id() + ": " + e.getMessage(), e);
       }
     }
-    // The local engine lists pieces in land-use layer order: do the same, so results compare as lists.
-    Map<String, Integer> order = new HashMap<>();
-    List<Feature> lus = landUse.layer().features();
-    for (int i = 0; i < lus.size(); i++) {
-      order.put(lus.get(i).id(), i);
-    }
-    out.values().forEach(l -> l.sort(java.util.Comparator.comparing(pc -> order.get(pc.feature().id()))));
+    // The local engine lists pieces in land-use layer order: so does this one, so sums run in the same order.
+    out.forEach(l -> l.sort(landUse.inLayerOrder()));
     return out;
   }
 
-  private static List<Row> rows(Layer layer) {
+  private static List<Row> rows(List<Geometry> geometries) {
     WKBWriter w = new WKBWriter(2);
     List<Row> rows = new ArrayList<>();
-    for (Feature f : layer.features()) {
-      if (f.geometry() != null && !f.geometry().isEmpty()) {
-        rows.add(RowFactory.create(f.id(), w.write(f.geometry())));
+    for (int i = 0; i < geometries.size(); i++) {
+      Geometry g = geometries.get(i);
+      if (g != null && !g.isEmpty()) {
+        rows.add(RowFactory.create(i, w.write(g)));
       }
     }
     return rows;
@@ -124,11 +138,11 @@ public final class SedonaOverlay {
       AreaCalculator areas = AreaCalculator.of(epsg == 0 ? null : Crs.epsg(epsg), mode);
       WKBReader reader = new WKBReader();
       WKBWriter writer = new WKBWriter(2);
-      Map<String, PreparedGeometry> prepared = new HashMap<>();
+      Map<Integer, PreparedGeometry> prepared = new HashMap<>();
       List<Object[]> out = new ArrayList<>();
       while (rows.hasNext()) {
         Row r = rows.next();
-        String tid = r.getString(0);
+        int tid = r.getInt(0);
         PreparedGeometry pg = prepared.get(tid);
         if (pg == null) {
           pg = PreparedGeometryFactory.prepare(reader.read((byte[]) r.get(1)));
@@ -137,7 +151,7 @@ public final class SedonaOverlay {
         Geometry piece = LandUseOverlay.pieceOf(pg, reader.read((byte[]) r.get(3)));
         double a = piece == null ? 0 : areas.area(piece);
         if (a > 0) {
-          out.add(new Object[] {tid, r.getString(2), writer.write(piece), a});
+          out.add(new Object[] {tid, r.getInt(2), writer.write(piece), a});
         }
       }
       return out.iterator();

@@ -2,6 +2,7 @@ package org.landledger.ecovalue.change;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.landledger.geo.AreaCalculator;
@@ -10,6 +11,8 @@ import org.landledger.io.Feature;
 import org.landledger.io.InputDataException;
 import org.landledger.io.Layer;
 import org.landledger.landuse.LandUseOverlay;
+import org.landledger.landuse.LocalOverlayEngine;
+import org.landledger.landuse.OverlayEngine;
 import org.landledger.landuse.SurveyPolygon;
 
 /**
@@ -63,22 +66,40 @@ public final class LandUseTransfer {
    * Overlays {@code before} and {@code after}; {@code areas} measures in the after map's CRS.
    */
   public static LandUseTransfer compute(Layer before, Layer after, AreaCalculator areas) {
+    return compute(before, after, areas, LocalOverlayEngine.INSTANCE);
+  }
+
+  /**
+   * The same, with the after polygons' pieces on the before map from {@code engine} (local: one polygon at a
+   * time; Sedona: all in one batch); the allocation rules are the same, so is the matrix.
+   */
+  public static LandUseTransfer compute(Layer before, Layer after, AreaCalculator areas, OverlayEngine engine) {
+    return compute(before, after, areas, engine, org.landledger.io.Progress.NONE);
+  }
+
+  /** The same, reporting each after polygon allocated to {@code progress}. */
+  public static LandUseTransfer compute(Layer before, Layer after, AreaCalculator areas, OverlayEngine engine,
+      org.landledger.io.Progress progress) {
     Layer b = inCrsOf(before, after);
     LandUseOverlay overlay = new LandUseOverlay(b, areas);
+    List<Feature> afterFeatures = after.features();
+    OverlayEngine.Pieces pieces = engine.pieces(OverlayEngine.targets(afterFeatures, Feature::geometry), overlay);
     Map<Transition, Double> t = new TreeMap<>();
     Map<String, Double> covered = new HashMap<>();
     Map<String, Double> uncoveredAfter = new TreeMap<>();
     // [0]: before-map polygons overlapping each other under an after polygon; [1]: the reverse
     double[] overlaps = new double[2];
-    for (Feature f : after.features()) {
+    for (int i = 0; i < afterFeatures.size(); i++) {
+      Feature f = afterFeatures.get(i);
       SurveyPolygon sa = SurveyPolygon.of(f, after.location());
       if (f.geometry() == null || f.geometry().isEmpty()) {
+        progress.step();
         continue;
       }
       Map<String, Double> toShares = sa.split(1.0);
       double area = areas.area(f.geometry());
       double inBefore = 0;
-      for (LandUseOverlay.Piece p : overlay.pieces(f.geometry())) {
+      for (LandUseOverlay.Piece p : pieces.of(i)) {
         inBefore += p.areaM2();
         covered.merge(p.feature().id(), p.areaM2(), Double::sum);
         couple(p.survey().split(1.0), toShares).forEach((tr, share) ->
@@ -86,7 +107,9 @@ public final class LandUseTransfer {
       }
       addRest(uncoveredAfter, sa, area - inBefore, area);
       overlaps[0] += excess(area - inBefore, area);
+      progress.step();
     }
+    progress.finish();
     Map<String, Double> uncoveredBefore = new TreeMap<>();
     for (Feature f : b.features()) {
       if (f.geometry() == null || f.geometry().isEmpty()) {

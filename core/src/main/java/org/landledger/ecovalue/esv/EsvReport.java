@@ -19,14 +19,27 @@ public final class EsvReport {
 
   private EsvReport() {}
 
-  /** Chinese names of the Xie 2015 services (labels for reports; keys as in the table header). */
-  public static final Map<String, String> SERVICE_NAMES_ZH = Map.ofEntries(
-      Map.entry("food_production", "食物生产"), Map.entry("raw_materials", "原料生产"),
-      Map.entry("water_supply", "水资源供给"), Map.entry("gas_regulation", "气体调节"),
-      Map.entry("climate_regulation", "气候调节"), Map.entry("environmental_purification", "净化环境"),
-      Map.entry("hydrological_regulation", "水文调节"), Map.entry("soil_conservation", "土壤保持"),
-      Map.entry("nutrient_cycling", "维持养分循环"), Map.entry("biodiversity", "生物多样性"),
-      Map.entry("aesthetic_landscape", "美学景观"));
+  /**
+   * Chinese names of the Xie 2015 services (labels for reports; keys as in the table header), in the table's
+   * order — a {@code Map.of} would iterate in a different order on every JVM and make esv.json irreproducible.
+   */
+  public static final Map<String, String> SERVICE_NAMES_ZH = serviceNames();
+
+  private static Map<String, String> serviceNames() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("food_production", "食物生产");
+    m.put("raw_materials", "原料生产");
+    m.put("water_supply", "水资源供给");
+    m.put("gas_regulation", "气体调节");
+    m.put("climate_regulation", "气候调节");
+    m.put("environmental_purification", "净化环境");
+    m.put("hydrological_regulation", "水文调节");
+    m.put("soil_conservation", "土壤保持");
+    m.put("nutrient_cycling", "维持养分循环");
+    m.put("biodiversity", "生物多样性");
+    m.put("aesthetic_landscape", "美学景观");
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   /**
    * The {@code esv.json} object; {@code change} may be null (one date); {@code sensitivityChange} is the ± fraction

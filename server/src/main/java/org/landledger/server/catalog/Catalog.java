@@ -37,15 +37,125 @@ public final class Catalog {
 
   private static final long MAX_SUMMARY_BYTES = 256 * 1024;
 
-  private final Map<String, ServedLayer> layers = new LinkedHashMap<>();
-  private final Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
+  // Copy-on-write: requests iterate a consistent snapshot while uploads and finished runs add layers.
+  private volatile Map<String, ServedLayer> layers = Map.of();
+  private volatile Map<String, Map<String, Object>> summaries = Map.of();
 
   public Catalog(Collection<ServedLayer> layers) {
+    Map<String, ServedLayer> m = new LinkedHashMap<>();
     for (ServedLayer l : layers) {
-      if (this.layers.putIfAbsent(l.name(), l) != null) {
+      if (m.putIfAbsent(l.name(), l) != null) {
         throw new IllegalArgumentException("duplicate layer name " + l.name());
       }
     }
+    this.layers = java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * Adds layers all at once or not at all: when any name is already served (case-insensitively, as
+   * WFS type names are compared) nothing is added and an {@link IllegalArgumentException} names it.
+   */
+  public synchronized void add(Collection<ServedLayer> added) {
+    Map<String, ServedLayer> m = new LinkedHashMap<>(layers);
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    m.keySet().forEach(k -> taken.add(k.toLowerCase(Locale.ROOT)));
+    for (ServedLayer l : added) {
+      if (!taken.add(l.name().toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException("layer name " + l.name() + " is already served");
+      }
+      m.put(l.name(), l);
+    }
+    layers = java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** Adds a run's summary JSON under its group (shown by the viewer next to the group's layers). */
+  public synchronized void addSummary(String group, String file, Map<String, Object> summary) {
+    Map<String, Map<String, Object>> m = new LinkedHashMap<>(summaries);
+    Map<String, Object> g = new LinkedHashMap<>(m.getOrDefault(group, Map.of()));
+    g.put(file, summary);
+    m.put(group, java.util.Collections.unmodifiableMap(g));
+    summaries = java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** Removes every layer of a group and its summaries; returns how many layers went. */
+  public synchronized int removeGroup(String group) {
+    Map<String, ServedLayer> m = new LinkedHashMap<>(layers);
+    int before = m.size();
+    m.values().removeIf(l -> group.equals(l.group()));
+    layers = java.util.Collections.unmodifiableMap(m);
+    Map<String, Map<String, Object>> s = new LinkedHashMap<>(summaries);
+    s.remove(group);
+    summaries = java.util.Collections.unmodifiableMap(s);
+    return before - m.size();
+  }
+
+  /** Whether a public name is served (case-insensitively). */
+  public boolean contains(String name) {
+    return layers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name));
+  }
+
+  /**
+   * Reads every dataset under {@code dir} (a folder or one file) strictly — any unreadable dataset or one
+   * without a coordinate system fails the whole load with an {@link InputDataException} — naming each
+   * layer {@code prefix + safeName(layer)}. Nothing is added to the catalog: pass the result to {@link #add}.
+   */
+  public static List<ServedLayer> load(Path dir, String prefix, String group, ReadOptions options) {
+    List<String[]> found = new ArrayList<>();
+    try (Stream<Path> s = Files.isDirectory(dir) ? Files.walk(dir, MAX_DEPTH) : Stream.of(dir)) {
+      for (Path file : s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
+        if (summary(file) != null || !handled(file) || jsonDocument(file)) {
+          continue;
+        }
+        List<String> names = Layers.layerNames(file);
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        boolean container = Layers.extension(file).equals("gpkg");
+        if (names.size() == 1 && !container) {
+          found.add(new String[] {file.toString(), stem});
+        } else {
+          for (String n : names) {
+            found.add(new String[] {file + "#" + n, n});
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot scan " + dir, e);
+    }
+    List<ServedLayer> out = new ArrayList<>();
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (String[] f : found) {
+      Layer layer = Layers.read(f[0], options);
+      if (layer.crs() == null) {
+        throw new InputDataException(Path.of(f[0].replaceFirst("#.*$", "")), null, null,
+            "no coordinate system (.prj or srs): cannot be served");
+      }
+      String base = safeName(prefix + f[1]);
+      String name = base;
+      for (int k = 2; !taken.add(name.toLowerCase(Locale.ROOT)); k++) {
+        name = base + "_" + k;
+      }
+      out.add(new ServedLayer(name, f[0], layer.withName(name), group));
+    }
+    return out;
+  }
+
+  /** The summary JSON files of a result folder (top level), by file name; see {@link #summary}. */
+  public static Map<String, Map<String, Object>> summariesIn(Path dir) {
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path file : s.filter(Files::isRegularFile).sorted().toList()) {
+        Object o = summary(file);
+        if (o instanceof Map<?, ?> m) {
+          @SuppressWarnings("unchecked") Map<String, Object> mm = (Map<String, Object>) m;
+          out.put(file.getFileName().toString(), mm);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    return out;
   }
 
   /** Scans folders (recursively) for datasets and loads them into memory. */
@@ -65,7 +175,7 @@ public final class Catalog {
             summaries.computeIfAbsent(groupOf, k -> new LinkedHashMap<>()).put(file.getFileName().toString(), summary);
             continue;
           }
-          if (!handled(file)) {
+          if (!handled(file) || jsonDocument(file)) {
             continue;
           }
           try {
@@ -116,7 +226,7 @@ public final class Catalog {
       out.add(new ServedLayer(name, f[0], layer.withName(name), f[2]));
     }
     Catalog c = new Catalog(out);
-    c.summaries.putAll(summaries);
+    c.summaries = java.util.Collections.unmodifiableMap(summaries);
     return c;
   }
 
@@ -147,6 +257,33 @@ public final class Catalog {
     }
   }
 
+  /**
+   * A {@code .json} file that is a JSON document but not GeoJSON (an analysis's full result, e.g. a homestead.json
+   * too large to be a summary): not a layer. Reads only the top-level member names (streaming), not the values.
+   */
+  private static boolean jsonDocument(Path file) {
+    if (!Layers.extension(file).equals("json")) {
+      return false;
+    }
+    try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(file.toFile())) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return false; // not an object: let the GeoJSON reader say what is wrong
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals("type")) {
+          String type = p.getValueAsString("");
+          return !(type.equals("FeatureCollection") || type.equals("Feature"));
+        }
+        p.skipChildren();
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static boolean handled(Path file) {
     try {
       Layers.formatOf(file);
@@ -165,6 +302,7 @@ public final class Catalog {
     return s;
   }
 
+  /** The served layers: a snapshot, unchanged by later additions. */
   public Collection<ServedLayer> layers() {
     return layers.values();
   }
@@ -187,7 +325,7 @@ public final class Catalog {
 
   /** Summary JSON files by group ("" for the top level) and file name. */
   public Map<String, Map<String, Object>> summaries() {
-    return java.util.Collections.unmodifiableMap(summaries);
+    return summaries;
   }
 
   public int size() {
