@@ -59,10 +59,10 @@ final class GeoPackageCheck {
           throw refused(file, null, "checking it took longer than the " + budget.toSeconds()
               + " s allowed: refused");
         }
-        throw refused(file, null, "not a readable SQLite database: " + e.getMessage());
+        throw refused(file, null, "not a readable GeoPackage (SQLite database): " + e.getMessage());
       }
     } catch (SQLException e) {
-      throw refused(file, null, "cannot be opened as an SQLite database: " + e.getMessage());
+      throw refused(file, null, "cannot be opened as a GeoPackage (SQLite database): " + e.getMessage());
     }
   }
 
