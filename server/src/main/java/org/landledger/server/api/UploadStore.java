@@ -36,7 +36,8 @@ import org.landledger.server.catalog.ServedLayer;
  * table, made safe; collisions inside a dataset get {@code _2}, …).
  *
  * <p>An upload is all or nothing: the body is streamed (with a byte cap) into {@code uploads/.tmp-<random>/},
- * checked to be what it claims, extracted there ({@link ZipExtractor}), read strictly with
+ * checked to be what it claims, extracted there ({@link ZipExtractor}), its GeoPackages and shapefiles checked
+ * for what the readers would trust ({@link GeoPackageCheck}, {@link ShapefileIndexCheck}), read strictly with
  * {@link Catalog#load} (a bad .dbf, a missing .prj → refused, naming file, feature and field), and only then
  * renamed atomically to {@code uploads/<dataset>/} and added to the catalog. The temporary folder is deleted
  * whatever happens; leftovers of a killed server ({@code .tmp-*}, {@code .trash-*}) are deleted on start, and
