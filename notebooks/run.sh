@@ -21,7 +21,7 @@ failed = []
 for path in paths:
     t0 = time.time()
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, startup_timeout=90, kernel_name="landledger-java", record_timing=False,
+    client = NotebookClient(nb, timeout=timeout, startup_timeout=180, kernel_name="landledger-java", record_timing=False,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     try:
         for attempt in range(3):  # the kernel may not come up on a loaded machine: up to two more tries
@@ -33,7 +33,7 @@ for path in paths:
                     raise
                 print("retry %s: %s" % (path, e), file=sys.stderr)
                 nb = nbformat.read(path, as_version=4)
-                client = NotebookClient(nb, timeout=timeout, startup_timeout=90, kernel_name="landledger-java",
+                client = NotebookClient(nb, timeout=timeout, startup_timeout=180, kernel_name="landledger-java",
                                         record_timing=False,
                                         resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
         errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
