@@ -126,7 +126,33 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.printf("%n[%d/%d] 发布图层 serving layers%n", steps.size() + 1, steps.size() + 1);
     out.flush();
+    // The HTTP API (uploads, runs) is on too, behind a random token kept next to the demo data.
+    Path token = demoToken();
+    out.printf("HTTP API (上传/运行 uploads, runs): Authorization: Bearer $(cat %s) — see README \"Upload, run, poll, view\"%n",
+        token.toAbsolutePath());
+    out.flush();
     return root.getSubcommands().get("serve").execute("--data", this.out.resolve("data").toString(),
-        "--data", results.toString(), "--port", Integer.toString(port), "--bind", bind);
+        "--data", results.toString(), "--port", Integer.toString(port), "--bind", bind,
+        "--state", this.out.resolve("state").toString(), "--token-file", token.toString());
+  }
+
+  /** DIR/token: 24 random bytes in hex, created once (owner-only where the file system allows). */
+  Path demoToken() throws java.io.IOException {
+    Path token = this.out.resolve("token");
+    if (java.nio.file.Files.isRegularFile(token) && !java.nio.file.Files.readString(token).isBlank()) {
+      return token;
+    }
+    byte[] b = new byte[24];
+    new java.security.SecureRandom().nextBytes(b);
+    String hex = java.util.HexFormat.of().formatHex(b) + "\n";
+    org.landledger.io.AtomicFiles.write(token, tmp -> {
+      java.nio.file.Files.writeString(tmp, hex);
+      try {
+        java.nio.file.Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: the folder's own permissions apply
+      }
+    });
+    return token;
   }
 }
