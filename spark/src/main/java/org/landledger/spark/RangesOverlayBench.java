@@ -18,7 +18,10 @@ import org.locationtech.jts.geom.Geometry;
  * tasks in record ranges ({@link LandUseRanges}); the driver reads only the plan layer. Prints one Markdown table
  * row (records, targets, pieces, area by code checksum, seconds), for the scaling curve in BENCHMARKS.md.
  *
- * <pre>java [Spark --add-opens flags] -cp … org.landledger.spark.RangesOverlayBench LANDUSE PLAN [MASTER] [RECORDS_PER_TASK] [planar|ellipsoidal]</pre>
+ * <pre>java [Spark --add-opens flags] -cp … org.landledger.spark.RangesOverlayBench LANDUSE PLAN [MASTER] [RECORDS_PER_TASK] [planar|ellipsoidal] [check]</pre>
+ *
+ * With {@code check}, the local engine's areas by code are computed too (the DLTB then read whole, after the
+ * timings) and compared; exit 1 if they differ.
  */
 public final class RangesOverlayBench {
 
@@ -26,7 +29,7 @@ public final class RangesOverlayBench {
 
   public static void main(String[] args) {
     if (args.length < 2) {
-      System.err.println("usage: RangesOverlayBench LANDUSE PLAN [MASTER (local[*])] [RECORDS_PER_TASK (50000)] [planar|ellipsoidal]");
+      System.err.println("usage: RangesOverlayBench LANDUSE PLAN [MASTER (local[*])] [RECORDS_PER_TASK (50000)] [planar|ellipsoidal] [check]");
       System.exit(2);
     }
     String master = args.length > 2 ? args[2] : "local[*]";
@@ -58,5 +61,18 @@ public final class RangesOverlayBench {
     System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
     System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.2f | %.1f | %.1f | %.1f |%n", landUse.count(),
         landUse.ranges().size(), targets.size(), n, total, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+    if (args.length > 5 && args[5].equals("check")) {
+      Layer dltb = Layers.read(args[0]);
+      org.landledger.geo.GeometryRepair repair = new org.landledger.geo.GeometryRepair(true);
+      LandUseOverlay local = new LandUseOverlay(dltb.map(f -> f.geometry() == null ? f : repair.check(args[0], f)),
+          org.landledger.geo.AreaCalculator.of(dltb.crs(), mode));
+      Map<String, Double> localByCode = new TreeMap<>();
+      for (Geometry g : targets) {
+        LandUseOverlay.areaByCode(local.pieces(g)).forEach((k, v) -> localByCode.merge(k, v, Double::sum));
+      }
+      boolean same = localByCode.equals(byCode);
+      System.out.println(same ? "Local engine: the same areas by code (exactly)." : "**MISMATCH with the local engine**: " + localByCode);
+      System.exit(same ? 0 : 1);
+    }
   }
 }
