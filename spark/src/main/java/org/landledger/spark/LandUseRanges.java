@@ -120,19 +120,45 @@ public final class LandUseRanges implements Serializable {
       if (task != null) {
         task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> reader.close());
       }
+      // A plain iterator, record by record: a flatMapped stream's iterator would buffer a whole range.
       WKBWriter w = new WKBWriter(2);
-      List<long[]> list = new ArrayList<>();
-      ranges.forEachRemaining(list::add);
-      Stream<Row> rows = list.stream().flatMap(range -> {
-        long[] index = {range[0]};
-        return source.read(reader, range[0], range[1]).map(f -> {
-          long i = index[0]++;
-          SurveyPolygon.of(f, source.location);
-          Geometry g = f.geometry();
-          return g == null || g.isEmpty() ? null : RowFactory.create(i, w.write(g));
-        });
-      }).filter(java.util.Objects::nonNull);
-      return rows.iterator();
+      return new Iterator<>() {
+        Iterator<Feature> current = java.util.Collections.emptyIterator();
+        long index;
+        Row next;
+
+        @Override
+        public boolean hasNext() {
+          while (next == null) {
+            if (current.hasNext()) {
+              Feature f = current.next();
+              long i = index++;
+              SurveyPolygon.of(f, source.location);
+              Geometry g = f.geometry();
+              if (g != null && !g.isEmpty()) {
+                next = RowFactory.create(i, w.write(g));
+              }
+            } else if (ranges.hasNext()) {
+              long[] range = ranges.next();
+              index = range[0];
+              current = source.read(reader, range[0], range[1]).iterator();
+            } else {
+              return false;
+            }
+          }
+          return true;
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          Row r = next;
+          next = null;
+          return r;
+        }
+      };
     }
   }
 }
