@@ -58,8 +58,11 @@ done
 [ "$status" = done ] || { cat "$out/status.json" >&2; fail "run $id ended $status"; }
 
 # 4. view: the run's layers are served, its results download, and the summary matches the downloaded JSON
-curl -sf "$B/ows?SERVICE=WMS&REQUEST=GetCapabilities" | grep -q "<Name>redline_${id}_parcels</Name>" || fail "WMS capabilities"
-curl -sf "$B/ows?SERVICE=WFS&REQUEST=GetCapabilities" | grep -q "redline_${id}_parcels" || fail "WFS capabilities"
+# (to a file first: with pipefail, grep -q closing the pipe early would fail curl with SIGPIPE)
+curl -sf -o "$out/wms.xml" "$B/ows?SERVICE=WMS&REQUEST=GetCapabilities" || fail "WMS GetCapabilities"
+grep -q "<Name>redline_${id}_parcels</Name>" "$out/wms.xml" || fail "WMS capabilities lack redline_${id}_parcels"
+curl -sf -o "$out/wfs.xml" "$B/ows?SERVICE=WFS&REQUEST=GetCapabilities" || fail "WFS GetCapabilities"
+grep -q "redline_${id}_parcels" "$out/wfs.xml" || fail "WFS capabilities lack redline_${id}_parcels"
 curl -sf "$B/ogcapi/collections/redline_${id}_parcels/items?limit=100" >"$out/items.json" || fail "OGC API items"
 curl -sf -o "$out/redline.json" "$B/api/runs/$id/files/redline.json" || fail "download redline.json"
 curl -sf -o "$out/redline.gpkg" "$B/api/runs/$id/files/redline.gpkg" || fail "download redline.gpkg"

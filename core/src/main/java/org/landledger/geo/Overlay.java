@@ -41,11 +41,22 @@ public final class Overlay {
     return polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE));
   }
 
-  /** Union of polygons (empty polygon for none). */
+  /**
+   * Union of polygons (empty polygon for none). A single polygon (alone or as the one part of a multipolygon) is
+   * returned as it is: its union is itself (JTS would return a copy of that polygon), and the union is often
+   * of one piece (the farmland a parcel occupies, the permanent farmland it overlaps).
+   */
+  @SuppressWarnings("unchecked")
   public static Geometry union(Collection<Geometry> geometries) {
     List<Geometry> gs = geometries.stream().filter(g -> g != null && !g.isEmpty()).toList();
     if (gs.isEmpty()) {
       return GF.createPolygon();
+    }
+    if (gs.size() == 1 && gs.get(0).getNumGeometries() == 1) {
+      List<Polygon> polys = PolygonExtracter.getPolygons(gs.get(0));
+      if (polys.size() == 1 && !polys.get(0).isEmpty()) {
+        return polys.get(0);
+      }
     }
     return polygonal(UnaryUnionOp.union(gs));
   }

@@ -1,8 +1,5 @@
 package org.landledger.io;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.locationtech.jts.geom.Geometry;
@@ -13,34 +10,24 @@ import org.locationtech.jts.geom.Geometry;
  *
  * <p>Attribute lookup is exact first, then case-insensitive, because 三调 exports from different vendors
  * spell field names in either case.
+ *
+ * <p>The attributes are held as {@link Attributes} (read-only, in schema order): the readers share one field index
+ * per layer, so a feature costs an array of values rather than a hash map.
  */
 public record Feature(String id, Geometry geometry, Map<String, Object> attributes) {
 
   public Feature {
     Objects.requireNonNull(id, "id");
-    attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    attributes = Attributes.copyOf(attributes);
   }
 
   /** The attribute value, or null when absent. */
   public Object get(String field) {
-    Object v = attributes.get(field);
-    if (v != null || attributes.containsKey(field)) {
-      return v;
-    }
-    for (Map.Entry<String, Object> e : attributes.entrySet()) {
-      if (e.getKey().equalsIgnoreCase(field)) {
-        return e.getValue();
-      }
-    }
-    return null;
+    return ((Attributes) attributes).getIgnoreCase(field);
   }
 
   public boolean has(String field) {
-    if (attributes.containsKey(field)) {
-      return true;
-    }
-    String upper = field.toUpperCase(Locale.ROOT);
-    return attributes.keySet().stream().anyMatch(k -> k.toUpperCase(Locale.ROOT).equals(upper));
+    return ((Attributes) attributes).hasIgnoreCase(field);
   }
 
   /** The attribute as trimmed text, or null when absent or blank. */

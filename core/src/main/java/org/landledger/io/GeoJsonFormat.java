@@ -323,6 +323,7 @@ public final class GeoJsonFormat implements LayerFormat {
         open.add(c);
       }
       GeoJsonReader geometries = new GeoJsonReader(GF);
+      ValuePool pool = new ValuePool(schema.fields());
       var it = new java.util.Iterator<Feature>() {
         JsonNode nextNode;
         long index;
@@ -342,7 +343,7 @@ public final class GeoJsonFormat implements LayerFormat {
           }
           JsonNode n = nextNode;
           nextNode = null;
-          return toFeature(n, ++index, geometries);
+          return toFeature(n, ++index, geometries, pool);
         }
       };
       return StreamSupport.stream(Spliterators.spliterator(it, count, Spliterator.ORDERED | Spliterator.NONNULL), false)
@@ -354,7 +355,7 @@ public final class GeoJsonFormat implements LayerFormat {
           });
     }
 
-    private Feature toFeature(JsonNode n, long index, GeoJsonReader geometries) {
+    private Feature toFeature(JsonNode n, long index, GeoJsonReader geometries, ValuePool pool) {
       JsonNode idNode = n.get("id");
       String id = idNode == null || idNode.isNull() ? String.valueOf(index) : idNode.asText();
       JsonNode gn = n.get("geometry");
@@ -367,13 +368,14 @@ public final class GeoJsonFormat implements LayerFormat {
           throw new InputDataException(file.toString(), id, "geometry", "unreadable geometry: " + e.getMessage(), e);
         }
       }
-      Map<String, Object> attrs = new LinkedHashMap<>();
+      Object[] values = pool.row();
       JsonNode props = n.get("properties");
-      for (Field f : schema.fields()) {
-        JsonNode v = props == null ? null : props.get(f.name());
-        attrs.put(f.name(), toJava(v, f.type()));
+      List<Field> fields = schema.fields();
+      for (int i = 0; i < fields.size(); i++) {
+        JsonNode v = props == null ? null : props.get(fields.get(i).name());
+        pool.set(values, i, toJava(v, fields.get(i).type()));
       }
-      return new Feature(id, g, attrs);
+      return new Feature(id, g, pool.attributes(values));
     }
 
     @Override

@@ -15,10 +15,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
@@ -230,6 +228,7 @@ public final class GeoPackageFormat implements LayerFormat {
         open.add(rs);
       }
       WKBReader wkb = new WKBReader(GF);
+      ValuePool pool = new ValuePool(schema.fields());
       var it = new java.util.Iterator<Feature>() {
         Boolean ready;
 
@@ -247,7 +246,7 @@ public final class GeoPackageFormat implements LayerFormat {
             throw new NoSuchElementException();
           }
           ready = null;
-          return read(rs.getRow(), wkb);
+          return read(rs.getRow(), wkb, pool);
         }
       };
       return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
@@ -259,7 +258,7 @@ public final class GeoPackageFormat implements LayerFormat {
           });
     }
 
-    private Feature read(FeatureRow row, WKBReader wkb) {
+    private Feature read(FeatureRow row, WKBReader wkb, ValuePool pool) {
       String id = String.valueOf(row.getId());
       Geometry g = null;
       try {
@@ -270,17 +269,17 @@ public final class GeoPackageFormat implements LayerFormat {
       } catch (IOException | ParseException | RuntimeException e) {
         throw new InputDataException(location(), id, dao.getGeometryColumnName(), "unreadable geometry: " + e.getMessage(), e);
       }
-      Map<String, Object> attrs = new LinkedHashMap<>();
+      Object[] values = pool.row();
       List<Field> fields = schema.fields();
       for (int i = 0; i < fields.size(); i++) {
         Field f = fields.get(i);
         try {
-          attrs.put(f.name(), toJava(row.getValue(columnIndex[i]), f.type()));
+          pool.set(values, i, toJava(row.getValue(columnIndex[i]), f.type()));
         } catch (RuntimeException e) {
           throw new InputDataException(location(), id, f.name(), "unreadable value: " + e.getMessage(), e);
         }
       }
-      return new Feature(id, g, attrs);
+      return new Feature(id, g, pool.attributes(values));
     }
 
     @Override

@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -85,6 +83,8 @@ public final class ShapefileFormat implements LayerFormat {
   private static final class Reader implements LayerReader {
     private final Path shp;
     private final SHPDriver driver;
+    /** Plain 2D shapes, decoded directly (null for Z/M shapes, which go through the driver). */
+    private final DirectShapes shapes;
     private final LayerSchema schema;
     private final Crs crs;
     private final Charset encoding;
@@ -137,6 +137,16 @@ public final class ShapefileFormat implements LayerFormat {
         throw new InputDataException(shp, "the .dbf has " + h.getNumRecords() + " records but the .shx indexes "
             + count + " shapes");
       }
+      DirectShapes direct = null;
+      if (DirectShapes.handles(st)) {
+        try {
+          direct = new DirectShapes(shp.toAbsolutePath(), shx.toAbsolutePath());
+        } catch (IOException | RuntimeException e) {
+          closeQuietly();
+          throw new InputDataException(shp, "unreadable shapefile: " + e.getMessage(), e);
+        }
+      }
+      this.shapes = direct;
     }
 
     private static Crs resolvePrj(Path prj, ReadOptions options) {
@@ -179,6 +189,9 @@ public final class ShapefileFormat implements LayerFormat {
         driver.close();
       } catch (IOException | RuntimeException ignored) {
         // closing after a failed open
+      }
+      if (shapes != null) {
+        shapes.close();
       }
     }
 
@@ -225,6 +238,7 @@ public final class ShapefileFormat implements LayerFormat {
         throw new IllegalArgumentException("record range must not be negative: first " + first + ", count " + n);
       }
       long end = Math.min(count, first + Math.min(n, count));
+      ValuePool pool = new ValuePool(schema.fields());
       var it = new java.util.Iterator<Feature>() {
         long row = first;
 
@@ -235,34 +249,38 @@ public final class ShapefileFormat implements LayerFormat {
 
         @Override
         public Feature next() {
-          return read(row++);
+          return read(row++, pool);
         }
       };
       return StreamSupport.stream(Spliterators.spliterator(it, Math.max(0, end - first),
           Spliterator.ORDERED | Spliterator.SIZED), false);
     }
 
-    private Feature read(long row) {
+    private Feature read(long row, ValuePool pool) {
       String id = String.valueOf(row + 1);
       Geometry g;
       try {
-        Value v = driver.getField(row, geometryIndex);
-        g = v == null || v == ValueNull.INSTANCE ? null : ((org.h2.value.ValueGeometry) v).getGeometry();
+        if (shapes != null) {
+          g = shapes.read(row);
+        } else {
+          Value v = driver.getField(row, geometryIndex);
+          g = v == null || v == ValueNull.INSTANCE ? null : ((org.h2.value.ValueGeometry) v).getGeometry();
+        }
       } catch (IOException | RuntimeException e) {
         throw new InputDataException(shp.toString(), id, null, "unreadable shape: " + e.getMessage(), e);
       }
-      Map<String, Object> attrs = new LinkedHashMap<>();
+      Object[] values = pool.row();
       List<Field> fields = schema.fields();
       for (int i = 0; i < fields.size(); i++) {
         Field f = fields.get(i);
         try {
           Value v = driver.getField(row, dbfToDriver[i]);
-          attrs.put(f.name(), toJava(v, f));
+          pool.set(values, i, toJava(v, f));
         } catch (IOException | RuntimeException e) {
           throw new InputDataException(shp.toString(), id, f.name(), "unreadable value: " + e.getMessage(), e);
         }
       }
-      return new Feature(id, g, attrs);
+      return new Feature(id, g, pool.attributes(values));
     }
 
     @Override

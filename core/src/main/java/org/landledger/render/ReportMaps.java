@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.landledger.io.Attributes;
 import org.landledger.io.Feature;
 import org.landledger.report.MapImages;
 import org.locationtech.jts.geom.Envelope;
@@ -24,13 +25,17 @@ public final class ReportMaps implements MapImages {
     List<MapRenderer.MapLayer> mapLayers = new ArrayList<>();
     for (Layer layer : layers) {
       Map<String, Integer> styles = new LinkedHashMap<>();
+      List<Map<String, Object>> styleAttributes = new ArrayList<>(); // one per style, shared by its features
       List<Feature> features = new ArrayList<>();
       for (Styled s : layer.features()) {
         if (s.geometry() == null || s.geometry().isEmpty()) {
           continue;
         }
         int i = styles.computeIfAbsent(s.fill() + "|" + s.stroke(), k -> styles.size());
-        features.add(new Feature(String.valueOf(features.size()), s.geometry(), Map.of(STYLE_KEY, String.valueOf(i))));
+        if (i == styleAttributes.size()) {
+          styleAttributes.add(Attributes.copyOf(Map.of(STYLE_KEY, String.valueOf(i))));
+        }
+        features.add(new Feature(String.valueOf(features.size()), s.geometry(), styleAttributes.get(i)));
       }
       if (features.isEmpty()) {
         continue;

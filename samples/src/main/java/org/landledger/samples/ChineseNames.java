@@ -32,11 +32,23 @@ final class ChineseNames {
     return n.toString();
   }
 
-  /** A two-character place name not yet in {@code used}. */
+  /** Draws of two-character names before trying three characters (there are only ≈ 1 100 two-character ones). */
+  static final int TWO_CHAR_TRIES = 4096;
+
+  /**
+   * A two-character place name not yet in {@code used}; once those run out (a province has more villages than
+   * there are two-character names), a three-character one, then one with a number.
+   */
   static String place(long seed, long a, long salt, Set<String> used) {
     for (int k = 0; ; k++) {
       String n = "" + PLACE_A.charAt(Hashing.below(seed, a, k, salt, PLACE_A.length()))
           + PLACE_B.charAt(Hashing.below(seed, a, k, salt + 1, PLACE_B.length()));
+      if (k >= TWO_CHAR_TRIES) {
+        n = n.charAt(0) + "" + PLACE_A.charAt(Hashing.below(seed, a, k, salt + 2, PLACE_A.length())) + n.charAt(1);
+      }
+      if (k >= 2 * TWO_CHAR_TRIES) {
+        n = n + (k - 2 * TWO_CHAR_TRIES + 1);
+      }
       if (used.add(n)) {
         return n;
       }

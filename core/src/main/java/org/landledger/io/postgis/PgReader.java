@@ -12,9 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
@@ -326,6 +324,7 @@ final class PgReader implements LayerReader {
   private final class Rows implements Iterator<Feature> {
     private final ResultSet rs;
     private final WKBReader wkb = new WKBReader();
+    private final org.landledger.io.ValuePool pool = new org.landledger.io.ValuePool(schema.fields());
     private long row;
     private Feature next;
     private boolean done;
@@ -364,14 +363,14 @@ final class PgReader implements LayerReader {
         id = idColumn == null ? String.valueOf(row) : rs.getString(1);
         byte[] bytes = rs.getBytes(2);
         Geometry g = bytes == null ? null : wkb.read(bytes);
-        Map<String, Object> attrs = new LinkedHashMap<>();
+        Object[] values = pool.row();
         List<Field> fields = schema.fields();
         for (int i = 0; i < fields.size(); i++) {
           Field f = fields.get(i);
           field = f.name();
-          attrs.put(f.name(), value(rs, i + 3, f.type(), padded.get(i)));
+          pool.set(values, i, value(rs, i + 3, f.type(), padded.get(i)));
         }
-        return new Feature(id, g, attrs);
+        return new Feature(id, g, pool.attributes(values));
       } catch (SQLException e) {
         throw new InputDataException(loc.toString(), id, field, "cannot read row: " + e.getMessage(), e);
       } catch (ParseException e) {

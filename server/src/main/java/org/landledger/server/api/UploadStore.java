@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.landledger.io.InputDataException;
 import org.landledger.io.ReadOptions;
+import org.landledger.io.ShapefileIndexCheck;
 import org.landledger.server.Limits;
 import org.landledger.server.catalog.Catalog;
 import org.landledger.server.catalog.ServedLayer;
@@ -35,7 +36,8 @@ import org.landledger.server.catalog.ServedLayer;
  * table, made safe; collisions inside a dataset get {@code _2}, …).
  *
  * <p>An upload is all or nothing: the body is streamed (with a byte cap) into {@code uploads/.tmp-<random>/},
- * checked to be what it claims, extracted there ({@link ZipExtractor}), read strictly with
+ * checked to be what it claims, extracted there ({@link ZipExtractor}), its GeoPackages and shapefiles checked
+ * for what the readers would trust ({@link GeoPackageCheck}, {@link ShapefileIndexCheck}), read strictly with
  * {@link Catalog#load} (a bad .dbf, a missing .prj → refused, naming file, feature and field), and only then
  * renamed atomically to {@code uploads/<dataset>/} and added to the catalog. The temporary folder is deleted
  * whatever happens; leftovers of a killed server ({@code .tmp-*}, {@code .trash-*}) are deleted on start, and
@@ -203,9 +205,10 @@ public final class UploadStore {
 
   // ---- steps ----
 
-  private List<ServedLayer> read(Path data, String name) {
+  private List<ServedLayer> read(Path data, String name) throws IOException {
     List<ServedLayer> layers;
     try {
+      checkFiles(data);
       layers = Catalog.load(data, name + "_", name, ReadOptions.DEFAULT);
     } catch (InputDataException e) {
       String file = e.file() == null ? null : relative(data, e.file());
@@ -218,6 +221,26 @@ public final class UploadStore {
       throw new UploadRefused(422, "NoDataset", "the upload holds no readable layer");
     }
     return layers;
+  }
+
+  /**
+   * The checks the readers lack, before they open anything: every GeoPackage through {@link GeoPackageCheck}
+   * (no views, no foreign triggers, a time bound), every shapefile's index and record headers through
+   * {@link ShapefileIndexCheck} (nothing points past the end, no record claims more than the file holds).
+   */
+  private static void checkFiles(Path data) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(data)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path f : files) {
+      String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (n.endsWith(".gpkg")) {
+        GeoPackageCheck.check(f, GeoPackageCheck.DEFAULT_BUDGET);
+      } else if (n.endsWith(".shp")) {
+        ShapefileIndexCheck.check(f);
+      }
+    }
   }
 
   /** Moves the checked folder into place and serves it, or refuses with 409 when the name was taken meanwhile. */
