@@ -48,6 +48,19 @@ public interface LayerReader extends AutoCloseable {
   /** Streams the features; close the stream (or the reader) when done. */
   Stream<Feature> features();
 
+  /**
+   * Streams the records {@code [first, first + count)} (0-based, layer order; fewer at the end of the layer):
+   * the same features, ids included, as {@link #features()} gives at those positions. Lets several readers
+   * (e.g. Spark tasks) each read a disjoint range of one layer. Formats with random access (shapefile, by the
+   * .shx offsets) seek to {@code first}; the others skip to it.
+   */
+  default Stream<Feature> features(long first, long count) {
+    if (first < 0 || count < 0) {
+      throw new IllegalArgumentException("record range must not be negative: first " + first + ", count " + count);
+    }
+    return features().skip(first).limit(count);
+  }
+
   @Override
   void close();
 

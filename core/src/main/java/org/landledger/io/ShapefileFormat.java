@@ -228,13 +228,23 @@ public final class ShapefileFormat implements LayerFormat {
 
     @Override
     public Stream<Feature> features() {
+      return features(0, count);
+    }
+
+    /** Random access: the .shx gives each record's offset, so a range starts where it starts. */
+    @Override
+    public Stream<Feature> features(long first, long n) {
+      if (first < 0 || n < 0) {
+        throw new IllegalArgumentException("record range must not be negative: first " + first + ", count " + n);
+      }
+      long end = Math.min(count, first + Math.min(n, count));
       ValuePool pool = new ValuePool(schema.fields());
       var it = new java.util.Iterator<Feature>() {
-        long row = 0;
+        long row = first;
 
         @Override
         public boolean hasNext() {
-          return row < count;
+          return row < end;
         }
 
         @Override
@@ -242,7 +252,8 @@ public final class ShapefileFormat implements LayerFormat {
           return read(row++, pool);
         }
       };
-      return StreamSupport.stream(Spliterators.spliterator(it, count, Spliterator.ORDERED | Spliterator.SIZED), false);
+      return StreamSupport.stream(Spliterators.spliterator(it, Math.max(0, end - first),
+          Spliterator.ORDERED | Spliterator.SIZED), false);
     }
 
     private Feature read(long row, ValuePool pool) {

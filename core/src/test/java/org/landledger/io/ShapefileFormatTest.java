@@ -43,6 +43,30 @@ class ShapefileFormatTest {
   }
 
   @Test
+  void recordRangesReadTheSameFeaturesAsAFullPass(@TempDir Path dir) {
+    Layer one = dltb();
+    List<Feature> fs = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      fs.add(new Feature(String.valueOf(i + 1), square(39_500_000 + 200 * i, 4_000_000, 100), one.features().get(0).attributes()));
+    }
+    Path shp = dir.resolve("DLTB.shp");
+    Layers.write(new Layer(one.schema(), one.crs(), fs), shp);
+    try (LayerReader r = Layers.open(shp)) {
+      List<Feature> all = r.features().toList();
+      // Records 2..4 (0-based 1..3): ids "2".."4", the same geometries as the full pass gives there.
+      List<Feature> mid = r.features(1, 3).toList();
+      assertThat(mid).extracting(Feature::id).containsExactly("2", "3", "4");
+      for (int i = 0; i < 3; i++) {
+        assertThat(mid.get(i).geometry().equalsExact(all.get(i + 1).geometry())).isTrue();
+      }
+      // A range running past the end stops at the last record; one past the end is empty.
+      assertThat(r.features(3, 10).toList()).extracting(Feature::id).containsExactly("4", "5");
+      assertThat(r.features(5, 2).toList()).isEmpty();
+      assertThatThrownBy(() -> r.features(-1, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void gbkWithoutCpgIsDetectedAndChineseRoundTrips(@TempDir Path dir) throws Exception {
     Path shp = dir.resolve("DLTB.shp");
     Layers.write(List.of(dltb()), shp, WriteOptions.gbk());

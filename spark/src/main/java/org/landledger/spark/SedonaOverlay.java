@@ -33,8 +33,9 @@ import org.locationtech.jts.io.WKBWriter;
  * ({@link LandUseOverlay#pieceOf}) and {@link AreaCalculator}, so the pieces and their areas are exactly
  * those of the local engine, whatever the Spark master ({@code local[*]} by default).
  *
- * <p>Inputs are given as layers here (read on the driver, shipped as WKB); province-scale inputs would be
- * read by the executors instead — not built yet.
+ * <p>Two ways in for the land-use side: a {@link LandUseOverlay} (read on the driver, shipped as WKB rows; what
+ * {@code --engine sedona} uses), or {@link LandUseRanges}, read by the Spark tasks themselves in disjoint record
+ * ranges, so the driver holds only the targets and the pieces (province scale).
  */
 public final class SedonaOverlay {
 
@@ -81,17 +82,7 @@ public final class SedonaOverlay {
     spark.createDataFrame(rows(targets), schema).createOrReplaceTempView("ll_targets");
     spark.createDataFrame(rows(lus.stream().map(Feature::geometry).toList()), schema)
         .createOrReplaceTempView("ll_landuse");
-    spark.sql("SELECT id, wkb, ST_GeomFromWKB(wkb) AS geom FROM ll_targets").createOrReplaceTempView("ll_t");
-    spark.sql("SELECT id, wkb, ST_GeomFromWKB(wkb) AS geom FROM ll_landuse").createOrReplaceTempView("ll_l");
-    Dataset<Row> joined = spark.sql("SELECT t.id AS tid, t.wkb AS twkb, l.id AS lid, l.wkb AS lwkb"
-        + " FROM ll_t t JOIN ll_l l ON ST_Intersects(t.geom, l.geom)");
-    Crs crs = landUse.crs();
-    // Pieces travel as {target index, land-use index, piece WKB, area m²}: Sedona's Kryo serializer cannot
-    // handle Java records.
-    List<Object[]> pairs = joined.javaRDD()
-        .mapPartitions(new PerPair(crs == null ? 0 : crs.epsg(), landUse.areas().mode()))
-        .collect();
-
+    List<Object[]> pairs = join(landUse.crs(), landUse.areas().mode());
     List<List<LandUseOverlay.Piece>> out = new ArrayList<>(targets.size());
     for (int i = 0; i < targets.size(); i++) {
       out.add(new ArrayList<>());
@@ -99,7 +90,7 @@ public final class SedonaOverlay {
     WKBReader reader = new WKBReader();
     for (Object[] p : pairs) {
       int t = (Integer) p[0];
-      Feature lu = lus.get((Integer) p[1]);
+      Feature lu = lus.get(((Number) p[1]).intValue());
       try {
         out.get(t).add(new LandUseOverlay.Piece(lu, landUse.survey(lu), reader.read((byte[]) p[2]), (Double) p[3]));
       } catch (ParseException e) {
@@ -109,6 +100,87 @@ public final class SedonaOverlay {
     // The local engine lists pieces in land-use layer order: so does this one, so sums run in the same order.
     out.forEach(l -> l.sort(landUse.inLayerOrder()));
     return out;
+  }
+
+  /**
+   * The pieces of each target geometry (in the land-use CRS) over a land-use layer that the Spark tasks read
+   * themselves, range by range ({@link LandUseRanges}): the driver holds the targets and the pieces, never the
+   * land-use layer. For each target, the same pieces in the same (layer) order as the local engine's
+   * {@code new LandUseOverlay(repaired layer, areas).pieces(target)}; the land-use features of the pieces are
+   * read back on the driver by record range (only the records that have a piece).
+   */
+  public List<List<LandUseOverlay.Piece>> pieces(List<Geometry> targets, LandUseRanges landUse, AreaMode mode) {
+    StructType luSchema = new StructType()
+        .add("id", DataTypes.LongType, false)
+        .add("wkb", DataTypes.BinaryType, false);
+    List<long[]> ranges = landUse.ranges();
+    var rdd = new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext())
+        .parallelize(ranges, Math.max(1, ranges.size()))
+        .mapPartitions(landUse.reader());
+    spark.createDataFrame(rows(targets), targetSchema()).createOrReplaceTempView("ll_targets");
+    spark.createDataFrame(rdd, luSchema).createOrReplaceTempView("ll_landuse");
+    List<Object[]> pairs = join(landUse.crs(), mode);
+
+    // The land-use features that have a piece, read back in runs of nearby records.
+    java.util.TreeMap<Long, Feature> features = new java.util.TreeMap<>();
+    pairs.forEach(p -> features.put(((Number) p[1]).longValue(), null));
+    Map<Long, org.landledger.landuse.SurveyPolygon> surveys = new HashMap<>();
+    try (org.landledger.io.LayerReader reader = landUse.open()) {
+      List<Long> ids = new ArrayList<>(features.keySet());
+      for (int i = 0; i < ids.size(); ) {
+        int j = i;
+        while (j + 1 < ids.size() && ids.get(j + 1) - ids.get(j) <= 64) {
+          j++;
+        }
+        long first = ids.get(i);
+        try (var s = landUse.read(reader, first, ids.get(j) - first + 1)) {
+          long[] at = {first};
+          s.forEach(f -> {
+            long k = at[0]++;
+            if (features.containsKey(k)) {
+              features.put(k, f);
+              surveys.put(k, org.landledger.landuse.SurveyPolygon.of(f, landUse.location()));
+            }
+          });
+        }
+        i = j + 1;
+      }
+    }
+    List<List<LandUseOverlay.Piece>> out = new ArrayList<>(targets.size());
+    for (int i = 0; i < targets.size(); i++) {
+      out.add(new ArrayList<>());
+    }
+    WKBReader reader = new WKBReader();
+    pairs.sort(java.util.Comparator.comparingLong(p -> ((Number) p[1]).longValue()));
+    for (Object[] p : pairs) {
+      int t = (Integer) p[0];
+      long k = ((Number) p[1]).longValue();
+      try {
+        out.get(t).add(new LandUseOverlay.Piece(features.get(k), surveys.get(k), reader.read((byte[]) p[2]), (Double) p[3]));
+      } catch (ParseException e) {
+        throw new IllegalStateException("piece of target " + t + " × land-use record " + k + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  private static StructType targetSchema() {
+    return new StructType()
+        .add("id", DataTypes.IntegerType, false)
+        .add("wkb", DataTypes.BinaryType, false);
+  }
+
+  /** Joins the views ll_targets and ll_landuse ({id, wkb}) and applies the per-pair rule on the executors. */
+  private List<Object[]> join(Crs crs, AreaMode mode) {
+    spark.sql("SELECT id, wkb, ST_GeomFromWKB(wkb) AS geom FROM ll_targets").createOrReplaceTempView("ll_t");
+    spark.sql("SELECT id, wkb, ST_GeomFromWKB(wkb) AS geom FROM ll_landuse").createOrReplaceTempView("ll_l");
+    Dataset<Row> joined = spark.sql("SELECT t.id AS tid, t.wkb AS twkb, l.id AS lid, l.wkb AS lwkb"
+        + " FROM ll_t t JOIN ll_l l ON ST_Intersects(t.geom, l.geom)");
+    // Pieces travel as {target index, land-use index, piece WKB, area m²}: Sedona's Kryo serializer cannot
+    // handle Java records.
+    return new ArrayList<>(joined.javaRDD()
+        .mapPartitions(new PerPair(crs == null ? 0 : crs.epsg(), mode))
+        .collect());
   }
 
   private static List<Row> rows(List<Geometry> geometries) {
@@ -151,7 +223,7 @@ public final class SedonaOverlay {
         Geometry piece = LandUseOverlay.pieceOf(pg, reader.read((byte[]) r.get(3)));
         double a = piece == null ? 0 : areas.area(piece);
         if (a > 0) {
-          out.add(new Object[] {tid, r.getInt(2), writer.write(piece), a});
+          out.add(new Object[] {tid, ((Number) r.get(2)).longValue(), writer.write(piece), a});
         }
       }
       return out.iterator();
