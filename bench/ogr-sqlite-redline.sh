@@ -29,8 +29,8 @@ if [ "${STEP:-convert}" != query ]; then
   echo "converted to $gpkg"
 fi
 [ "${STEP:-}" = convert ] && exit 0
-where=""
-[ -n "${PLAN_LIMIT:-}" ] && where="WHERE p.fid <= $PLAN_LIMIT"
+lim="" # PLAN_LIMIT: the same first N parcels in every part of the statement
+[ -n "${PLAN_LIMIT:-}" ] && lim="AND p.fid <= $PLAN_LIMIT"
 read -r -d '' sql <<SQL || true
 SELECT p.BSM AS BSM,
        coalesce(l.overlap, 0) AS overlapM2, coalesce(l.farm, 0) AS farmlandM2,
@@ -45,16 +45,16 @@ LEFT JOIN (SELECT bsm, sum(a) AS overlap,
                    ON r.minx <= ST_MaxX(p.geom) AND r.maxx >= ST_MinX(p.geom)
                   AND r.miny <= ST_MaxY(p.geom) AND r.maxy >= ST_MinY(p.geom)
                  JOIN DLTB d ON d.fid = r.id
-                 WHERE ST_Intersects(p.geom, d.geom))
+                 WHERE ST_Intersects(p.geom, d.geom) $lim)
            GROUP BY bsm) l ON l.bsm = p.BSM
 LEFT JOIN (SELECT p.BSM AS bsm, sum(ST_Area(ST_Intersection(p.geom, y.geom))) AS pbf
            FROM PLAN p JOIN rtree_YJJBNTTB_geom r
              ON r.minx <= ST_MaxX(p.geom) AND r.maxx >= ST_MinX(p.geom)
             AND r.miny <= ST_MaxY(p.geom) AND r.maxy >= ST_MinY(p.geom)
            JOIN YJJBNTTB y ON y.fid = r.id
-           WHERE ST_Intersects(p.geom, y.geom)
+           WHERE ST_Intersects(p.geom, y.geom) $lim
            GROUP BY p.BSM) b ON b.bsm = p.BSM
-$where
+WHERE 1 = 1 $lim
 ORDER BY p.BSM
 SQL
 [ -n "${SHOW_SQL:-}" ] && printf '%s\n' "$sql"
