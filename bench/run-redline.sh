@@ -2,7 +2,7 @@
 # Red-line check benchmark: LandLedger (planar and ellipsoidal) vs the JTS floor, GeoPandas and PostGIS,
 # measured in the same run on the same inputs; then checks that the answers agree.
 #
-#   bench/run-redline.sh DATA_DIR [RUNS=3] [OUT_DIR=/tmp/bench-redline] [--tools "ours floor geopandas postgis"]
+#   bench/run-redline.sh DATA_DIR [RUNS=3] [OUT_DIR=/tmp/bench-redline] [--tools "ours floor geopandas postgis ogr-sqlite"]
 #
 # DATA_DIR is a `landledger samples` folder (DLTB.shp, YJJBNTTB.shp, XZQ.shp, PLAN.shp). When PLAN has fewer
 # than 5 000 parcels, a deterministic bench plan layer DATA_DIR/PLAN_BENCH.shp (6 000 parcels) is made
@@ -105,6 +105,10 @@ for i in $(seq 1 "$runs"); do
         measure floor-ellipsoidal "$i" java "${JAVA_OPTS[@]}" -cp "$jcp" RedlineFloor "$dltb" "$pbf" "$plan" ellipsoidal 2 "$out/floor-ellipsoidal.csv" ;;
       geopandas)
         measure geopandas "$i" "$PY" bench/geopandas_redline.py "$dltb" "$pbf" "$plan" "$out/geopandas.csv" ;;
+      ogr-sqlite) # GDAL/OGR SQLite dialect over one GeoPackage (conversion timed once, as the PostGIS load)
+        [ "$i" = 1 ] && measure ogr-convert 1 env STEP=convert bench/ogr-sqlite-redline.sh "$data" "$out/ogr" "$(basename "$plan" .shp)"
+        measure ogr-sqlite-query "$i" env STEP=query bench/ogr-sqlite-redline.sh "$data" "$out/ogr" "$(basename "$plan" .shp)"
+        cp "$out/ogr/ogr-sqlite.csv" "$out/ogr-sqlite.csv" ;;
       postgis)
         measure postgis-query "$i" bench/pg-query.sh "$out/postgis.csv" ;;
     esac

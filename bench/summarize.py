@@ -26,12 +26,12 @@ print()
 for base in ("ours-planar", "ours-ellipsoidal"):
     if base in med:
         print("Ratios to %s (wall medians): %s" % (base, ", ".join("%s %.2f×" % (t, med[t] / med[base])
-              for t in med if t != base and not t.startswith("pgload"))))
+              for t in med if t != base and not t.startswith(("pgload", "ogr-convert")))))
 print()
 for base in ("ours-planar", "ours-ellipsoidal"):
     if base in cpu:
         print("CPU ratios, tool / %s (medians): %s" % (base, ", ".join("%s %.2f" % (t, cpu[t] / cpu[base])
-              for t in cpu if t != base and not t.startswith("pgload") and cpu[t] > 1)))
+              for t in cpu if t != base and not t.startswith(("pgload", "ogr-convert")) and cpu[t] > 1)))
 print()
 
 def load(name, cols):
@@ -54,6 +54,7 @@ sets = {
     "floor-ellipsoidal": load("floor-ellipsoidal.csv", std),
     "geopandas": load("geopandas.csv", std),
     "postgis": load("postgis.csv", ["farmland_m2", "farmland_net_m2", "pbf_m2"]),
+    "ogr-sqlite": load("ogr-sqlite.csv", std),
 }
 sets = {k: v for k, v in sets.items() if v}
 print("| result | parcels | farmland m² | farmland net m² | PBF overlap m² |")
@@ -66,7 +67,8 @@ print("Per-parcel agreement (max |difference| over parcels, m²; parcels differi
 print()
 print("| pair | farmland | farmland net | PBF | parcels > 0.01 m² |")
 print("|---|---|---|---|---|")
-pairs = [("ours-planar", x) for x in ("floor-planar", "geopandas", "postgis")] + [("geopandas", "postgis"),
+pairs = [("ours-planar", x) for x in ("floor-planar", "geopandas", "postgis", "ogr-sqlite")] + [("geopandas", "postgis"),
+         ("postgis", "ogr-sqlite"),
          ("ours-ellipsoidal", "floor-ellipsoidal"), ("ours-planar", "ours-ellipsoidal"), ("floor-planar", "floor-ellipsoidal")]
 for a, b in pairs:
     if a not in sets or b not in sets:
