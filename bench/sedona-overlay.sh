@@ -25,11 +25,8 @@ if [ ! -f spark/target/classes/org/landledger/spark/OverlayBench.class ] || [ ! 
   # One reactor run: each module writes the file, the spark module last (core resolved from the reactor).
   ./mvnw -q -B -Pspark -pl spark -am package dependency:build-classpath -DskipTests -Dmdep.outputFile="$PWD/$cp_file" >&2
 fi
-opens=""
-for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
-         java.util.concurrent.atomic sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
-  opens="$opens --add-opens=java.base/$p=ALL-UNNAMED"
-done
+. scripts/spark-opens.sh
+opens="$SPARK_OPENS"
 # shellcheck disable=SC2086
 exec java ${BENCH_JAVA_OPTS:--Xmx4g} $opens -Dfile.encoding=UTF-8 -Dlog4j2.level=warn \
   -cp "spark/target/classes:$(cat "$cp_file")" \

@@ -26,11 +26,8 @@ cp_file=spark/target/bench-classpath.txt
 if [ ! -f spark/target/classes/org/landledger/spark/RangesOverlayBench.class ] || [ ! -f "$cp_file" ]; then
   ./mvnw -q -B -Pspark -pl spark -am package dependency:build-classpath -DskipTests -Dmdep.outputFile="$PWD/$cp_file" >&2
 fi
-opens=""
-for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
-         java.util.concurrent.atomic sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
-  opens="$opens --add-opens=java.base/$p=ALL-UNNAMED"
-done
+. scripts/spark-opens.sh
+opens="$SPARK_OPENS"
 log=$(mktemp)
 status=0
 # shellcheck disable=SC2086
