@@ -103,18 +103,8 @@ public final class Catalog {
     List<String[]> found = new ArrayList<>();
     try (Stream<Path> s = Files.isDirectory(dir) ? Files.walk(dir, MAX_DEPTH) : Stream.of(dir)) {
       for (Path file : s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
-        if (summary(file) != null || !handled(file) || jsonDocument(file)) {
-          continue;
-        }
-        List<String> names = Layers.layerNames(file);
-        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        boolean container = Layers.extension(file).equals("gpkg");
-        if (names.size() == 1 && !container) {
-          found.add(new String[] {file.toString(), stem});
-        } else {
-          for (String n : names) {
-            found.add(new String[] {file + "#" + n, n});
-          }
+        if (isDataset(file)) {
+          found.addAll(datasetsIn(file));
         }
       }
     } catch (IOException e) {
@@ -128,14 +118,38 @@ public final class Catalog {
         throw new InputDataException(Path.of(f[0].replaceFirst("#.*$", "")), null, null,
             "no coordinate system (.prj or srs): cannot be served");
       }
-      String base = safeName(prefix + f[1]);
-      String name = base;
-      for (int k = 2; !taken.add(name.toLowerCase(Locale.ROOT)); k++) {
-        name = base + "_" + k;
-      }
+      String name = uniqueName(safeName(prefix + f[1]), taken);
       out.add(new ServedLayer(name, f[0], layer.withName(name), group));
     }
     return out;
+  }
+
+  /** A file served as layers: one a core format reads, that is neither a run summary nor another JSON document. */
+  private static boolean isDataset(Path file) {
+    return summary(file) == null && handled(file) && !jsonDocument(file);
+  }
+
+  /**
+   * The layers of one file as {location, proposed name}: single-layer files are named by the file (what users
+   * see in the folder), containers (GeoPackage) by table.
+   */
+  private static List<String[]> datasetsIn(Path file) {
+    List<String> names = Layers.layerNames(file);
+    String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    boolean container = Layers.extension(file).equals("gpkg");
+    if (names.size() == 1 && !container && !file.getFileName().toString().contains("#")) {
+      return List.<String[]>of(new String[] {file.toString(), stem});
+    }
+    return names.stream().map(n -> new String[] {file + "#" + n, n}).toList();
+  }
+
+  /** {@code base}, or {@code base_2}, {@code base_3}, … — the first not yet in {@code taken} (lower case), which it joins. */
+  private static String uniqueName(String base, java.util.Set<String> taken) {
+    String name = base;
+    for (int k = 2; !taken.add(name.toLowerCase(Locale.ROOT)); k++) {
+      name = base + "_" + k;
+    }
+    return name;
   }
 
   /** The summary JSON files of a result folder (top level), by file name; see {@link #summary}. */
@@ -168,29 +182,20 @@ public final class Catalog {
       }
       try (Stream<Path> s = Files.walk(dir, MAX_DEPTH)) {
         for (Path file : s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
-          Path parentDir = dir.relativize(file.getParent() == null ? dir : file.getParent());
-          String groupOf = parentDir.toString().isEmpty() ? "" : safeName(parentDir.toString().replace('/', '_').replace('\\', '_'));
+          Path parent = dir.relativize(file.getParent() == null ? dir : file.getParent());
+          String group = parent.toString().isEmpty() ? null : safeName(parent.toString().replace('/', '_').replace('\\', '_'));
           Object summary = summary(file);
           if (summary != null) {
-            summaries.computeIfAbsent(groupOf, k -> new LinkedHashMap<>()).put(file.getFileName().toString(), summary);
+            summaries.computeIfAbsent(group == null ? "" : group, k -> new LinkedHashMap<>())
+                .put(file.getFileName().toString(), summary);
             continue;
           }
           if (!handled(file) || jsonDocument(file)) {
             continue;
           }
           try {
-            List<String> names = Layers.layerNames(file);
-            Path parent = dir.relativize(file.getParent() == null ? dir : file.getParent());
-            String group = parent.toString().isEmpty() ? null : safeName(parent.toString().replace('/', '_').replace('\\', '_'));
-            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            // Single-layer files are named by the file (what users see in the folder), containers by table.
-            boolean container = Layers.extension(file).equals("gpkg");
-            if (names.size() == 1 && !container && !file.getFileName().toString().contains("#")) {
-              found.add(new String[] {file.toString(), stem, group});
-            } else {
-              for (String n : names) {
-                found.add(new String[] {file + "#" + n, n, group});
-              }
+            for (String[] d : datasetsIn(file)) {
+              found.add(new String[] {d[0], d[1], group});
             }
           } catch (RuntimeException e) {
             log.accept("skipped " + file + ": " + e.getMessage());
@@ -215,11 +220,7 @@ public final class Catalog {
         continue;
       }
       String base = safeName(f[1]);
-      String name = base;
-      for (int k = 2; taken.contains(name.toLowerCase(Locale.ROOT)); k++) {
-        name = base + "_" + k;
-      }
-      taken.add(name.toLowerCase(Locale.ROOT));
+      String name = uniqueName(base, taken);
       if (!name.equals(base)) {
         log.accept("layer name " + base + " already taken: " + f[0] + " served as " + name);
       }
@@ -243,7 +244,7 @@ public final class Catalog {
       if (Files.size(file) > MAX_SUMMARY_BYTES) {
         return null;
       }
-      var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+      var node = org.landledger.io.Json.MAPPER.readTree(file.toFile());
       if (node == null || !node.isObject()) {
         return null;
       }
@@ -251,7 +252,7 @@ public final class Catalog {
       if (type.equals("FeatureCollection") || type.equals("Feature")) {
         return null;
       }
-      return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(node, Map.class);
+      return org.landledger.io.Json.MAPPER.convertValue(node, Map.class);
     } catch (IOException | RuntimeException e) {
       return null;
     }
