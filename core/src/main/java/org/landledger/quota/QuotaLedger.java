@@ -237,11 +237,8 @@ public final class QuotaLedger implements AutoCloseable {
     return inTransaction(() -> {
       Quota q = lockQuota(quotaId, Type.TURNOVER);
       notBefore(q, returnedOn);
-      BigDecimal outstanding = balance(q, null);
-      if (area.compareTo(outstanding) > 0) {
-        throw new QuotaRefusedException("cannot return " + area.toPlainString() + " m² to turnover quota " + q.quotaId()
-            + ": only " + outstanding.toPlainString() + " m² outstanding (issued " + q.areaM2().toPlainString() + ")");
-      }
+      requireBalance(q, area, "return " + area.toPlainString() + " m² to turnover quota " + q.quotaId(),
+          "outstanding (issued " + q.areaM2().toPlainString() + ")");
       return entry(insertEntry(q.quotaId(), Kind.RETURN, area, returnedOn, reference, null, requireSource(source)));
     });
   }
@@ -281,11 +278,7 @@ public final class QuotaLedger implements AutoCloseable {
       if (to.equals(q.holder())) {
         throw new QuotaRefusedException("surplus quota " + q.quotaId() + " is already held by " + to);
       }
-      BigDecimal available = balance(q, null);
-      if (area.compareTo(available) > 0) {
-        throw new QuotaRefusedException("cannot transfer " + area.toPlainString() + " m² of surplus quota "
-            + q.quotaId() + ": only " + available.toPlainString() + " m² available");
-      }
+      requireBalance(q, area, "transfer " + area.toPlainString() + " m² of surplus quota " + q.quotaId(), "available");
       String child = nextId(Type.SURPLUS);
       insertQuota(child, Type.SURPLUS, q.projectId(), to, area, transferredOn, null, q.quotaId(), null);
       insertEntry(child, Kind.TRANSFER_IN, area, transferredOn, reference, q.quotaId(),
@@ -310,11 +303,7 @@ public final class QuotaLedger implements AutoCloseable {
     return inTransaction(() -> {
       Quota q = lockQuota(quotaId, Type.SURPLUS);
       notBefore(q, usedOn);
-      BigDecimal available = balance(q, null);
-      if (area.compareTo(available) > 0) {
-        throw new QuotaRefusedException("cannot use " + area.toPlainString() + " m² of surplus quota " + q.quotaId()
-            + ": only " + available.toPlainString() + " m² available");
-      }
+      requireBalance(q, area, "use " + area.toPlainString() + " m² of surplus quota " + q.quotaId(), "available");
       return entry(insertEntry(q.quotaId(), Kind.USE, area, usedOn, ref, null, requireSource(usedFor)));
     });
   }
@@ -615,6 +604,17 @@ public final class QuotaLedger implements AutoCloseable {
   }
 
   /** Turnover: issued − returned; surplus: created − transferred out − used; entries up to {@code asOf} (null: all). */
+  /**
+   * Refuses taking {@code area} from the quota's current balance when it exceeds it:
+   * "cannot {@code action}: only B m² {@code balanceName}".
+   */
+  private void requireBalance(Quota q, BigDecimal area, String action, String balanceName) throws SQLException {
+    BigDecimal balance = balance(q, null);
+    if (area.compareTo(balance) > 0) {
+      throw new QuotaRefusedException("cannot " + action + ": only " + balance.toPlainString() + " m² " + balanceName);
+    }
+  }
+
   private BigDecimal balance(Quota q, LocalDate asOf) throws SQLException {
     String sql = "SELECT COALESCE(SUM(area_m2), 0) FROM quota_entry WHERE quota_id = ? AND kind IN ('RETURN', "
         + "'TRANSFER_OUT', 'USE')" + (asOf == null ? "" : " AND entry_date <= ?");
