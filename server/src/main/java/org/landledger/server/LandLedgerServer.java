@@ -2,8 +2,6 @@ package org.landledger.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
@@ -243,9 +241,5 @@ public final class LandLedgerServer implements AutoCloseable {
       runs.close();
     }
     app.stop();
-  }
-
-  static byte[] readAll(InputStream in) throws IOException {
-    return in.readAllBytes();
   }
 }
