@@ -107,15 +107,13 @@ final class EcoInputs {
 
   /** The transfer from --landuse-before to --landuse, or null for one date. */
   LandUseTransfer transfer(AreaCalculator areas) {
-    return transfer(areas, LocalOverlayEngine.INSTANCE);
+    return transfer(areas, LocalOverlayEngine.INSTANCE, false);
   }
 
-  /** The same, the two maps overlaid by {@code engine}. */
-  LandUseTransfer transfer(AreaCalculator areas, OverlayEngine engine) {
-    return transfer(areas, engine, false);
-  }
-
-  /** The same, with progress per polygon on the terminal (always when {@code showProgress}). */
+  /**
+   * The same, the two maps overlaid by {@code engine}, with progress per polygon on the terminal (always when
+   * {@code showProgress}).
+   */
   LandUseTransfer transfer(AreaCalculator areas, OverlayEngine engine, boolean showProgress) {
     return before() == null ? null : LandUseTransfer.compute(before(), landUse(), areas, engine,
         org.landledger.io.Progress.onTerminal("土地利用转移 transfer polygons", landUse().size(), showProgress));
