@@ -13,7 +13,8 @@ work="$(mktemp -d)"
 LANDLEDGER_SKIP_BUILD=1 "$root/landledger" samples --out "$work/county" >"$out/samples.log" 2>&1 || { cat "$out/samples.log"; fail "samples"; }
 openssl rand -hex 24 >"$work/token" && chmod 600 "$work/token"
 T=$(cat "$work/token")
-port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+. "$here/serve_lib.sh"
+port="$(free_port)"
 B="http://127.0.0.1:$port"
 # The plan is uploaded, not served from --data: move it out of the served folder first.
 mkdir -p "$work/upload" && mv "$work"/county/PLAN.* "$work/upload/"
@@ -22,11 +23,7 @@ LANDLEDGER_SKIP_BUILD=1 "$root/landledger" serve --data "$work/county" --state "
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-for _ in $(seq 1 180); do
-  curl -sf "$B/ogcapi" >/dev/null 2>&1 && break
-  kill -0 "$pid" 2>/dev/null || { cat "$out/serve.log" >&2; fail "server died"; }
-  sleep 1
-done
+wait_ready "$B" "$pid" "$out/serve.log" || fail "server did not start"
 
 # 0. writes need the token
 code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/zip' --data-binary @/dev/null "$B/api/uploads?name=x")

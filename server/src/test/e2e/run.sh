@@ -38,18 +38,14 @@ data="$(mktemp -d)"
 /usr/bin/python3 "$here/make_redline_inputs.py" "$data"
 LANDLEDGER_SKIP_BUILD=1 "$root/landledger" redline --landuse "$data/DLTB.geojson" --permanent-farmland "$data/PBF.geojson" \
   --plan "$data/PLAN.geojson" --out "$data/redline_run" >"$out/redline.log" 2>&1 || { cat "$out/redline.log"; echo "e2e: redline failed" >&2; exit 1; }
-port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+. "$here/serve_lib.sh"
+port="$(free_port)"
 base="http://127.0.0.1:$port"
 LANDLEDGER_SKIP_BUILD=1 "$root/landledger" serve --data "$data" --port "$port" >"$out/serve.log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
-for _ in $(seq 1 180); do
-  curl -sf "$base/ogcapi" >/dev/null 2>&1 && break
-  kill -0 "$pid" 2>/dev/null || { cat "$out/serve.log" >&2; echo "e2e: server died" >&2; exit 1; }
-  sleep 1
-done
-curl -sf "$base/ogcapi" >/dev/null || { echo "e2e: server did not start" >&2; exit 1; }
+wait_ready "$base" "$pid" "$out/serve.log" || exit 1
 
 fail() { echo "e2e FAILED: $*" >&2; exit 1; }
 
