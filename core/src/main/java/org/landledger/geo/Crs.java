@@ -17,6 +17,7 @@ import org.geotools.api.referencing.operation.TransformException;
 import org.geotools.geometry.jts.JTS;
 import org.geotools.referencing.CRS;
 import org.landledger.io.InputDataException;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -102,6 +103,25 @@ public final class Crs {
     } catch (TransformException e) {
       throw new IllegalArgumentException("cannot reproject from " + this + " to " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reprojects an envelope by its densified outline (16 steps a side), so curved edges are covered; a
+   * degenerate box is widened a little first.
+   */
+  public Envelope transform(Envelope e, Crs target) {
+    if (e.isNull() || target.epsg == epsg) {
+      return e;
+    }
+    Envelope box = e;
+    if (box.getWidth() == 0 || box.getHeight() == 0) {
+      box = new Envelope(box);
+      box.expandBy(isGeographic() ? 1e-6 : 0.1);
+    }
+    org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+    Geometry outline = org.locationtech.jts.densify.Densifier.densify(gf.toGeometry(box),
+        Math.max(box.getWidth(), box.getHeight()) / 16);
+    return transform(outline, target).getEnvelopeInternal();
   }
 
   /** The math transform from this CRS to {@code target} (cached). */

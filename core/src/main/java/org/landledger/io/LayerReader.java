@@ -2,8 +2,13 @@ package org.landledger.io;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.landledger.geo.Crs;
+import org.landledger.io.query.FeatureCursor;
+import org.landledger.io.query.PushDown;
+import org.landledger.io.query.Query;
+import org.landledger.io.query.ScanQuery;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -59,6 +64,39 @@ public interface LayerReader extends AutoCloseable {
       throw new IllegalArgumentException("record range must not be negative: first " + first + ", count " + count);
     }
     return features().skip(first).limit(count);
+  }
+
+  /**
+   * The parts of a {@link Query} this reader answers itself (index, SQL, …); the default, a plain scan,
+   * answers none of them.
+   */
+  default Set<PushDown> capabilities() {
+    return ScanQuery.none();
+  }
+
+  /**
+   * 查询: the features a query selects, streamed. The default scans the layer and does everything with
+   * {@link ScanQuery}; stores override it to push down what {@link #capabilities()} says.
+   */
+  default FeatureCursor query(Query q) {
+    return ScanQuery.apply(features(), schema(), crs(), q, ScanQuery.none());
+  }
+
+  /** How many features a query selects, ignoring its paging ({@code resultType=hits}). */
+  default long count(Query q) {
+    if (q.bbox() == null && q.filter() == org.geotools.api.filter.Filter.INCLUDE) {
+      return count();
+    }
+    Query all = q.withPage(0, Query.ALL).withSort(java.util.List.of()).withGeometry(q.bbox() != null && !q.looseBbox())
+        .withProperties(java.util.List.of()).withTargetCrs(null).withGeneralizeDistance(0);
+    long n = 0;
+    try (FeatureCursor c = query(all)) {
+      while (c.hasNext()) {
+        c.next();
+        n++;
+      }
+    }
+    return n;
   }
 
   @Override
