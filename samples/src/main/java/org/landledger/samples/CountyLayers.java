@@ -443,6 +443,8 @@ final class CountyLayers {
 
   private void buildDevelopmentBoundaries() {
     int seq = 0;
+    Geometry redLine = stbhhx.isEmpty() ? null
+        : org.landledger.geo.Overlay.union(stbhhx.stream().map(Feature::geometry).toList());
     for (County.Township t : c.townships) {
       double factor = t.countySeat() ? 1.45 : 1.6;
       int n = 72;
@@ -455,15 +457,23 @@ final class CountyLayers {
         cs[k] = new Coordinate(p[0], p[1]);
       }
       cs[n] = cs[0].copy();
-      Polygon g = GF.createPolygon(cs);
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("BSM", bsm("07", ++seq));
-      m.put("CZKFBJBH", c.code + t.code() + String.format("%03d", seq));
-      m.put("XZQDM", c.code + t.code());
-      m.put("XZQMC", t.name());
-      m.put("LX", "城镇集中建设区");
-      m.put("MJ", round2(area.area(g)));
-      czkfbj.add(new Feature(String.valueOf(seq), g, m));
+      // 三区三线: the development boundary keeps clear of the ecological red line (a river crossing a town splits it).
+      Geometry ring = redLine == null ? GF.createPolygon(cs)
+          : org.landledger.geo.Overlay.difference(GF.createPolygon(cs), redLine);
+      for (int part = 0; part < ring.getNumGeometries(); part++) {
+        Geometry g = ring.getGeometryN(part);
+        if (g.isEmpty()) {
+          continue;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("BSM", bsm("07", ++seq));
+        m.put("CZKFBJBH", c.code + t.code() + String.format("%03d", seq));
+        m.put("XZQDM", c.code + t.code());
+        m.put("XZQMC", t.name());
+        m.put("LX", "城镇集中建设区");
+        m.put("MJ", round2(area.area(g)));
+        czkfbj.add(new Feature(String.valueOf(seq), g, m));
+      }
     }
   }
 
