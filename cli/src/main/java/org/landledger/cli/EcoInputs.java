@@ -47,9 +47,14 @@ final class EcoInputs {
       description = "地类→生态系统对应表 (code,ecosystem) overriding the default code by code.")
   Path mapping;
 
-  @Option(names = "--area-mode", defaultValue = "ellipsoidal", paramLabel = "MODE",
-      description = "ellipsoidal (三调 TBMJ definition, default) or planar.")
+  @Option(names = {"--area-mode", "--area"}, defaultValue = "ellipsoidal", paramLabel = "MODE",
+      description = "ellipsoidal (三调 TBMJ definition, default), planar, or tbmj (stored TBMJ/KCMJ for 图斑 wholly "
+          + "inside a region, so totals tie to the 汇总表).")
   String areaMode;
+
+  @Mixin OverlapOptions overlaps;
+
+  private org.landledger.qc.CoverageSanity.Outcome coverage;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
@@ -81,11 +86,23 @@ final class EcoInputs {
 
   AreaCalculator areas() {
     AreaMode mode = switch (areaMode.toLowerCase(Locale.ROOT)) {
-      case "ellipsoidal" -> AreaMode.ELLIPSOIDAL;
+      case "ellipsoidal", "tbmj" -> AreaMode.ELLIPSOIDAL;
       case "planar" -> AreaMode.PLANAR;
-      default -> throw new IllegalArgumentException("--area-mode must be ellipsoidal or planar, got " + areaMode);
+      default -> throw new IllegalArgumentException("--area-mode must be ellipsoidal, planar or tbmj, got " + areaMode);
     };
-    return AreaCalculator.of(landUse().crs(), mode);
+    AreaCalculator calc = AreaCalculator.of(landUse().crs(), mode);
+    if (coverage == null) {
+      // Areas summed over the county: overlapping 图斑 would be counted twice (rule OVERLAP, as in qc).
+      coverage = overlaps.check(landUse(), calc);
+      if (!coverage.clean()) {
+        System.err.println("警告 warning: " + coverage.describe().get("warning"));
+      }
+    }
+    return calc;
+  }
+
+  boolean storedAreas() {
+    return "tbmj".equalsIgnoreCase(areaMode);
   }
 
   EcosystemMapping ecosystemMapping() {
@@ -99,10 +116,10 @@ final class EcoInputs {
   /** Areas by region; with --by, the region layer is overlaid on the land-use map by {@code engine}. */
   LandUseAreas landUseAreas(AreaCalculator areas, OverlayEngine engine) {
     if (by == null) {
-      return LandUseAreas.byTownshipCode(landUse(), areas);
+      return LandUseAreas.byTownshipCode(landUse(), areas, storedAreas());
     }
     Layer regions = read(by);
-    return LandUseAreas.byRegionLayer(landUse(), areas, regions, byField, byNameField, engine);
+    return LandUseAreas.byRegionLayer(landUse(), areas, regions, byField, byNameField, engine, storedAreas());
   }
 
   /** The transfer from --landuse-before to --landuse, or null for one date. */
@@ -129,7 +146,10 @@ final class EcoInputs {
       m.put("landuseBeforeFeatures", before().size());
       m.put("landuseBeforeCrs", String.valueOf(before().crs()));
     }
-    m.put("areaMode", areas.mode().name().toLowerCase(Locale.ROOT));
+    m.put("areaMode", storedAreas() ? "tbmj" : areas.mode().name().toLowerCase(Locale.ROOT));
+    if (coverage != null) {
+      m.put("coverage", coverage.describe());
+    }
     m.put("regions", by == null ? "ZLDWDM 前 9 位（乡镇）" : by + " (" + byField + ")");
     List<String> issues = new ArrayList<>();
     repair.issues().stream().limit(50).forEach(i -> issues.add(i.toString()));

@@ -29,11 +29,24 @@ public final class LandUseAreas {
   /** Region code for polygons whose ZLDWDM is missing or shorter than 9 digits. */
   public static final String UNKNOWN = "(unknown)";
 
-  /** One land-use polygon with its measured area. */
-  public record PolygonArea(Feature feature, SurveyPolygon survey, double areaM2) {
+  /**
+   * One land-use polygon with its area: measured, or with {@code --area tbmj} its stored TBMJ, and then its stored KCMJ
+   * ({@code kcmjM2}, else null) so that the split ties to the 三调 汇总表 (TBDLMJ = TBMJ − KCMJ) exactly.
+   */
+  public record PolygonArea(Feature feature, SurveyPolygon survey, double areaM2, Double kcmjM2) {
+    public PolygonArea(Feature feature, SurveyPolygon survey, double areaM2) {
+      this(feature, survey, areaM2, null);
+    }
+
     /** Area by land-use code, with the 田坎 split. */
     public Map<String, Double> byCode() {
-      return survey.split(areaM2);
+      if (kcmjM2 == null || kcmjM2 == 0) {
+        return survey.split(areaM2);
+      }
+      Map<String, Double> m = new java.util.LinkedHashMap<>();
+      m.put(survey.dlbm(), areaM2 - kcmjM2);
+      m.merge(survey.kcdlbm() == null ? SurveyPolygon.TIANKAN : survey.kcdlbm(), kcmjM2, Double::sum);
+      return m;
     }
   }
 
@@ -67,7 +80,12 @@ public final class LandUseAreas {
 
   /** Areas of a land-use layer with regions = townships by ZLDWDM's first 9 digits. */
   public static LandUseAreas byTownshipCode(Layer landUse, AreaCalculator areas) {
-    List<PolygonArea> polys = measure(landUse, areas);
+    return byTownshipCode(landUse, areas, false);
+  }
+
+  /** The same; {@code stored}: each 图斑's area is its TBMJ (split by its KCMJ), as the 三调 汇总 counts it. */
+  public static LandUseAreas byTownshipCode(Layer landUse, AreaCalculator areas, boolean stored) {
+    List<PolygonArea> polys = measure(landUse, areas, stored);
     Map<String, Region> by = new TreeMap<>();
     for (int i = 0; i < polys.size(); i++) {
       PolygonArea p = polys.get(i);
@@ -96,7 +114,16 @@ public final class LandUseAreas {
   /** The same, with the region polygons' pieces from {@code engine} (local or Sedona: the same areas). */
   public static LandUseAreas byRegionLayer(Layer landUse, AreaCalculator areas, Layer regionLayer,
       String codeField, String nameField, OverlayEngine engine) {
-    List<PolygonArea> polys = measure(landUse, areas);
+    return byRegionLayer(landUse, areas, regionLayer, codeField, nameField, engine, false);
+  }
+
+  /**
+   * The same; {@code stored}: a 图斑 wholly inside one region counts with its TBMJ (split by its KCMJ), a 图斑 cut by a
+   * region boundary with its measured pieces.
+   */
+  public static LandUseAreas byRegionLayer(Layer landUse, AreaCalculator areas, Layer regionLayer,
+      String codeField, String nameField, OverlayEngine engine, boolean stored) {
+    List<PolygonArea> polys = measure(landUse, areas, stored);
     LandUseOverlay overlay = new LandUseOverlay(landUse, areas);
     Crs target = landUse.crs();
     boolean reproject = regionLayer.crs() != null && target != null && !regionLayer.crs().equals(target);
@@ -120,9 +147,13 @@ public final class LandUseAreas {
       Region region = merged.computeIfAbsent(code,
           k -> new Region(k, r.string(nameField), new TreeMap<>(), new LinkedHashMap<>()));
       for (LandUseOverlay.Piece piece : pieces.of(i)) {
-        covered.merge(piece.feature().id(), piece.areaM2(), Double::sum);
-        region.polygonAreaM2().merge(indexOf.get(piece.feature().id()), piece.areaM2(), Double::sum);
-        piece.survey().split(piece.areaM2()).forEach((c, a) -> region.areaM2ByCode().merge(c, a, Double::sum));
+        PolygonArea whole = polys.get(indexOf.get(piece.feature().id()));
+        boolean asStored = stored && piece.geometry() == piece.feature().geometry();
+        double a = asStored ? whole.areaM2() : piece.areaM2();
+        covered.merge(piece.feature().id(), a, Double::sum);
+        region.polygonAreaM2().merge(indexOf.get(piece.feature().id()), a, Double::sum);
+        (asStored ? whole.byCode() : piece.survey().split(a))
+            .forEach((c, x) -> region.areaM2ByCode().merge(c, x, Double::sum));
       }
     }
     Region outside = new Region(OUTSIDE, "区划范围外", new TreeMap<>(), new LinkedHashMap<>());
@@ -142,11 +173,17 @@ public final class LandUseAreas {
     return new LandUseAreas(landUse, polys, regions, regionLayer.location() + "#" + codeField);
   }
 
-  private static List<PolygonArea> measure(Layer landUse, AreaCalculator areas) {
+  private static List<PolygonArea> measure(Layer landUse, AreaCalculator areas, boolean stored) {
     List<PolygonArea> out = new ArrayList<>(landUse.size());
     for (Feature f : landUse.features()) {
       SurveyPolygon s = SurveyPolygon.of(f, landUse.location());
-      out.add(new PolygonArea(f, s, f.geometry() == null ? 0.0 : areas.area(f.geometry())));
+      if (stored) {
+        org.landledger.landuse.StoredAreas st = org.landledger.landuse.StoredAreas.of(f, landUse.location());
+        double tbmj = st.requireTbmj(landUse.location());
+        out.add(new PolygonArea(f, s, tbmj, st.kcmj() == null ? tbmj * s.kcxs() : st.kcmj()));
+      } else {
+        out.add(new PolygonArea(f, s, f.geometry() == null ? 0.0 : areas.area(f.geometry())));
+      }
     }
     return out;
   }
