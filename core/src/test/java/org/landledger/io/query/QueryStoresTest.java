@@ -158,7 +158,8 @@ class QueryStoresTest {
       } else {
         Geometry gx = single(x.geometry()).norm();
         Geometry gy = single(y.geometry()).norm();
-        double tol = q.targetCrs() != null && q.targetCrs().isGeographic() ? 1e-8 : 1e-6;
+        // Reprojected by PROJ (PostGIS) or GeoTools: their Gauss–Krüger series differ by ~0.1 mm; allow 1 mm.
+        double tol = q.targetCrs() == null ? 1e-6 : q.targetCrs().isGeographic() ? 1e-8 : 1e-3;
         assertThat(gy.equalsExact(gx, tol)).as("%s vs %s geometry of %s: %s vs %s", b, a, x.id(), gy, gx).isTrue();
       }
     }
