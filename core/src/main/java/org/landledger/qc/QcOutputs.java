@@ -37,8 +37,8 @@ public final class QcOutputs {
     StringBuilder b = new StringBuilder("\uFEFF");
     b.append(zh ? "规则,规则名称,标识码,说明\n" : "rule,title,bsm,detail\n");
     for (Finding f : r.findings()) {
-      b.append(f.rule().name()).append(',').append(esc(zh ? f.rule().titleZh() : f.rule().titleEn())).append(',')
-          .append(esc(f.bsm())).append(',').append(esc(f.detail())).append('\n');
+      b.append(f.rule().name()).append(',').append(org.landledger.io.CsvText.field(zh ? f.rule().titleZh() : f.rule().titleEn())).append(',')
+          .append(org.landledger.io.CsvText.field(f.bsm())).append(',').append(org.landledger.io.CsvText.field(f.detail())).append('\n');
     }
     AtomicFiles.writeString(dir.resolve(CSV), b.toString());
   }
@@ -107,12 +107,5 @@ public final class QcOutputs {
     notes.add((zh ? "面积方法：" : "Area method: ") + r.areaMethod());
     b.section(zh ? "说明" : "Notes", List.of(new Report.Bullets(notes)));
     return b.build();
-  }
-
-  static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 }

@@ -37,7 +37,7 @@ public final class StatsOutputs {
     StringBuilder m = new StringBuilder("\uFEFF");
     m.append(zh ? "标识码,TBMJ,椭球面积,差值,GeographicLib\n" : "bsm,tbmjM2,ellipsoidalM2,diffM2,geographicLibM2\n");
     for (TieOut.Mismatch x : r.tieOut().mismatches()) {
-      m.append(esc(x.bsm())).append(',').append(String.format(Locale.ROOT, "%.2f,%.4f,%.4f,%.4f%n", x.tbmjM2(),
+      m.append(org.landledger.io.CsvText.field(x.bsm())).append(',').append(String.format(Locale.ROOT, "%.2f,%.4f,%.4f,%.4f%n", x.tbmjM2(),
           x.ellipsoidalM2(), x.diffM2(), x.geographicLibM2()));
     }
     AtomicFiles.writeString(dir.resolve("tieout-mismatches.csv"), m.toString());
@@ -47,7 +47,7 @@ public final class StatsOutputs {
       long[] adj = r.adjusted().tbmj();
       for (int i = 0; i < dltb.size(); i++) {
         SurveyRecord s = SurveyRecord.of(dltb.features().get(i), dltb.location());
-        a.append(esc(s.bsm())).append(',').append(String.format(Locale.ROOT, "%.2f,%.2f,%.2f%n", Rounding.m2(s.tbmj()),
+        a.append(org.landledger.io.CsvText.field(s.bsm())).append(',').append(String.format(Locale.ROOT, "%.2f,%.2f,%.2f%n", Rounding.m2(s.tbmj()),
             Rounding.m2(adj[i]), Rounding.m2(adj[i] - s.tbmj())));
       }
       AtomicFiles.writeString(dir.resolve("adjusted.csv"), a.toString());
@@ -64,7 +64,7 @@ public final class StatsOutputs {
       String g = zh ? c.groupZh() : c.groupEn();
       h.add((g == null ? "" : g + "/") + c.label(zh));
     }
-    b.append(String.join(",", h.stream().map(StatsOutputs::esc).toList())).append('\n');
+    b.append(String.join(",", h.stream().map(org.landledger.io.CsvText::field).toList())).append('\n');
     for (SummaryTable.Row r : t.rows()) {
       row(b, r, r.code(), r.name());
     }
@@ -73,17 +73,10 @@ public final class StatsOutputs {
   }
 
   private static void row(StringBuilder b, SummaryTable.Row r, String code, String name) {
-    b.append(esc(code)).append(',').append(esc(name));
+    b.append(org.landledger.io.CsvText.field(code)).append(',').append(org.landledger.io.CsvText.field(name));
     for (int c = 0; c < r.units().length; c++) {
       b.append(',').append(String.format(Locale.ROOT, "%.2f", r.ha(c)));
     }
     b.append('\n');
-  }
-
-  static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 }
