@@ -116,9 +116,11 @@ class StatsQcCommandsTest {
     }
     assertThat(pairs).isNotEmpty().allMatch(p -> p.contains(b10));
     assertThat(byRule).containsKey("GAP");
-    assertThat(byRule.keySet()).isSubsetOf("OVERLAP", "GAP", "KCMJ_INCONSISTENT", "TBMJ_MISMATCH", "DLBM_UNKNOWN",
-        "PBF_ON_NON_FARMLAND", "ZLDWDM_FORMAT");
+    assertThat(byRule.keySet()).isSubsetOf("OVERLAP", "GAP", "KCMJ_INCONSISTENT", "TBDLMJ_INCONSISTENT",
+        "TBMJ_MISMATCH", "DLBM_UNKNOWN", "PBF_ON_NON_FARMLAND", "ZLDWDM_FORMAT");
     assertThat(byRule.get("KCMJ_INCONSISTENT")).containsExactly(fs.get(farm).string("BSM"));
+    // KCMJ + 7 with TBDLMJ kept: TBDLMJ ≠ TBMJ − KCMJ by exactly 7 m² on the same 图斑.
+    assertThat(byRule.get("TBDLMJ_INCONSISTENT")).containsExactly(fs.get(farm).string("BSM"));
     assertThat(byRule.get("TBMJ_MISMATCH")).containsExactly(fs.get(plain).string("BSM"));
     assertThat(byRule.get("DLBM_UNKNOWN")).containsExactly(fs.get(40).string("BSM"));
     assertThat(Files.exists(out.resolve("qc.gpkg"))).isTrue();

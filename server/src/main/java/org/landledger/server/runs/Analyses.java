@@ -197,13 +197,15 @@ public final class Analyses {
     p = common();
     p.put("byField", Param.text("--by-field"));
     p.put("byNameField", Param.text("--by-name-field"));
-    p.put("areaMode", area("--area-mode"));
+    p.put("areaMode", new Param("--area-mode", Kind.TEXT, false, Set.of("ellipsoidal", "planar", "tbmj")));
     // D given as a number: the grain-table way of computing it reads a server file (refused below).
     p.put("unitValue", new Param("--unit-value", Kind.NUMBER, true, Set.of()));
     p.put("grainConvention", new Param("--grain-convention", Kind.TEXT, false, Set.of("net-profit", "one-seventh")));
     p.put("nppFactor", Param.number("--npp-factor"));
     p.put("precipitationFactor", Param.number("--precipitation-factor"));
     p.put("soilFactor", Param.number("--soil-factor"));
+    p.put("allowOverlaps", new Param("--allow-overlaps", Kind.FLAG, false, Set.of()));
+    p.put("overlapTolerance", Param.number("--overlap-tolerance"));
     p.put("engine", engine());
     add(new Analysis("esv", r, p, Set.of("sparkMaster", "grainTable", "coefficients", "mapping", "nppRaster", "nppMean",
         "precipitationRaster", "precipitationMean", "soilRaster", "soilMean"), "esv.json"));
