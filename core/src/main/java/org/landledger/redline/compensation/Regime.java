@@ -89,4 +89,28 @@ public enum Regime {
     m.put("policyProfile", profile.id() + "@" + profile.version());
     return m;
   }
+
+  /**
+   * The same description from a result's policy block ({@link PolicyProfile#describe} of a prefix holding
+   * {@code redline.regime*}), for outputs that carry the block rather than the profile.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> describe(Map<String, Object> policy) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> ps = policy == null ? Map.of() : (Map<String, Object>) policy.getOrDefault("parameters", Map.of());
+    Object regime = ps.get(KEY) instanceof Map<?, ?> r ? ((Map<String, Object>) r).get("value") : null;
+    if (regime == null) {
+      return m;
+    }
+    Regime g = parse(regime.toString());
+    Map<String, Object> p = ps.get(KEY + "." + g.code) instanceof Map<?, ?> x ? (Map<String, Object>) x : Map.of();
+    m.put("regime", g.code);
+    m.put("regimeRule", p.get("value"));
+    m.put("regimeSource", p.get("source"));
+    if (p.get("note") != null) {
+      m.put("regimeNote", p.get("note"));
+    }
+    m.put("policyProfile", policy.get("id") + "@" + policy.get("version"));
+    return m;
+  }
 }
