@@ -88,6 +88,10 @@ public final class LinkageCommand implements Callable<Integer> {
       description = "复垦耕地坡度级别字段 slope grade 1–5 (default ${DEFAULT-VALUE}).")
   String slopeField;
 
+  @Option(names = "--supplementary", paramLabel = "LAYER|CSV",
+      description = "已验收补充耕地台账 (以补定占): farmland/paddy shortfalls are drawn on it, as in redline.")
+  String supplementary;
+
   @Option(names = "--price-per-mu", paramLabel = "YUAN",
       description = "节余指标价格 元/亩 (default: the profile price of --price-class).")
   Double pricePerMu;
@@ -144,6 +148,8 @@ public final class LinkageCommand implements Callable<Integer> {
     repair.issues().forEach(i -> notes.add("几何已修复 geometry repaired: " + i));
 
     LinkageResult result = new LinkageAnalysis(base, profile, pbf, eco, options)
+        .withSupplementary(supplementary == null ? List.of()
+            : org.landledger.redline.compensation.SupplementaryProjects.read(supplementary, input.readOptions()))
         .analyse(LinkageProject.group(plots), notes);
     ReportContext ctx = report.context(spec, dltb);
     List<String> reportNotes = new ArrayList<>();

@@ -174,6 +174,17 @@ public final class LinkageAnalysis {
     }
   }
 
+  private List<org.landledger.redline.compensation.SupplementaryProject> supplementary = List.of();
+
+  /**
+   * Draws the projects' farmland and paddy shortfalls on a verified supplementary-farmland ledger (以补定占), in
+   * project order; unverified projects are not drawn on.
+   */
+  public LinkageAnalysis withSupplementary(List<org.landledger.redline.compensation.SupplementaryProject> ledger) {
+    this.supplementary = ledger == null ? List.of() : List.copyOf(ledger);
+    return this;
+  }
+
   /** Analyses the projects; notes passed in (e.g. reprojections) are carried into the result. */
   public LinkageResult analyse(List<LinkageProject> projects, List<String> inputNotes) {
     checkOverlaps(projects, LinkagePlot.Role.DEMOLITION);
@@ -181,6 +192,16 @@ public final class LinkageAnalysis {
     List<Project> out = new ArrayList<>();
     for (LinkageProject p : projects) {
       out.add(project(p));
+    }
+    if (!supplementary.isEmpty()) {
+      LinkageCompensation.Settled settled = LinkageCompensation.settle(out, supplementary);
+      out = settled.projects();
+      notes.add(String.format(Locale.ROOT, "以补定占：补充耕地台账（已验收 %.2f m²，其中水田 %.2f m²）抵扣 %.2f m²、水田 %.2f m²，"
+          + "余 %.2f m² (verified supplementary ledger drawn on: %.2f m² of farmland, %.2f m² of paddy)",
+          settled.ledger().available().areaM2(), settled.ledger().available().paddyM2(),
+          settled.ledger().allocated().areaM2(), settled.ledger().allocated().paddyM2(),
+          settled.ledger().surplus().areaM2(), settled.ledger().allocated().areaM2(),
+          settled.ledger().allocated().paddyM2()));
     }
     List<String> allNotes = new ArrayList<>(inputNotes == null ? List.of() : inputNotes);
     allNotes.add("面积算法 area mode: " + areas.mode() + "，坐标系 CRS: EPSG:" + base.crs().epsg()

@@ -145,6 +145,36 @@ class LinkageAnalysisTest {
   }
 
   @Test
+  void paddyShortfallDrawnOnTheVerifiedLedger() {
+    // The paddy shortfall of 4 500 m² (areaBalancedButPaddyNot) drawn on the ledger: unverified S0 offers nothing,
+    // S1 has 3 000 m² of paddy, S2 2 000 → 3 000 + 1 500 drawn; the violation is gone, S2 keeps 500.
+    List<org.landledger.redline.compensation.SupplementaryProject> ledger = List.of(
+        new org.landledger.redline.compensation.SupplementaryProject("S0", null, 9_000, 9_000, 0, false),
+        new org.landledger.redline.compensation.SupplementaryProject("S1", null, 3_000, 3_000, 0),
+        new org.landledger.redline.compensation.SupplementaryProject("S2", null, 2_000, 2_000, 0));
+    Layer base = dltb();
+    LandUseOverlay overlay = new LandUseOverlay(base, AreaCalculator.of(GK, AreaMode.PLANAR));
+    List<LinkagePlot> plots = new ArrayList<>();
+    GeometryRepair repair = new GeometryRepair(true);
+    plots.addAll(LinkageInputs.plots(Layer.fromRows("CJQ", GK, "Polygon",
+        List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4))), LinkagePlot.Role.DEMOLITION,
+        LinkageInputs.Fields.DEFAULT, GK, repair, new ArrayList<>()));
+    plots.addAll(LinkageInputs.plots(Layer.fromRows("JXQ", GK, "Polygon",
+        List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null))), LinkagePlot.Role.CONSTRUCTION,
+        LinkageInputs.Fields.DEFAULT, GK, repair, new ArrayList<>()));
+    Project p = new LinkageAnalysis(overlay, PolicyProfile.nationalDefault(), null, null, null)
+        .withSupplementary(ledger).analyse(LinkageProject.group(plots)).project("P1");
+    assertThat(p.violations()).isEmpty();
+    assertThat(p.assumptions()).anyMatch(a -> a.contains("S1") && a.contains("3000.00"))
+        .anyMatch(a -> a.contains("S2") && a.contains("1500.00")).noneMatch(a -> a.contains("S0"));
+    // with S1 alone: 1 500 m² still short
+    Project shortP = new LinkageAnalysis(overlay, PolicyProfile.nationalDefault(), null, null, null)
+        .withSupplementary(ledger.subList(0, 2)).analyse(LinkageProject.group(plots)).project("P1");
+    assertThat(codes(shortP)).containsExactly("PADDY_NOT_BALANCED");
+    assertThat(shortP.violations().get(0).areaM2()).isCloseTo(1_500, within(EPS));
+  }
+
+  @Test
   void withoutAnIntraCountyPriceTheSurplusIsNotValued() {
     // the national default names no intra-county price (it is local): value null, said in the notes
     LinkageResult r = run(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0101", 4)),
