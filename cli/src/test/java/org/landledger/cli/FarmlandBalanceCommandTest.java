@@ -81,6 +81,8 @@ class FarmlandBalanceCommandTest {
     assertThat(def.get("transitions")).hasSize(3);
     assertThat(def.get("regimeSource").asText()).contains("204号");
     assertThat(def.get("policyProfile").asText()).isEqualTo("cn-national-default@2026.1");
+    String html = java.nio.file.Files.readString(dir.resolve("default").resolve("report.html"));
+    assertThat(html).contains("耕地进出平衡", "占补平衡制度", "204号", "cn-national-default@2026.1");
     Layer flows = Layers.read(dir.resolve("default").resolve("balance.gpkg") + "#farmland_flows");
     assertThat(flows.size()).isEqualTo(3);
   }

@@ -82,6 +82,11 @@ public final class HomesteadReport {
     return notes;
   }
 
+  /** The profile's regime parameters described, for the report's title block. */
+  public Map<String, Object> policy() {
+    return request.profile().describe("redline.regime");
+  }
+
   public int households() {
     return register.households().size();
   }
