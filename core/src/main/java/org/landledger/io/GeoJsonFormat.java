@@ -442,6 +442,7 @@ public final class GeoJsonFormat implements LayerFormat {
         try {
           ch.position(h.offset());
           try (JsonParser p = JSON.createParser(java.nio.channels.Channels.newInputStream(ch))) {
+            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE); // the channel serves the next feature too
             p.nextToken();
             BudgetNodeFactory.reset();
             return toFeature(p.readValueAsTree(), h.ordinal(), pool);

@@ -81,6 +81,11 @@ public final class SqlFilter {
       return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
+    /** Whether a text value can be stored at all (PostgreSQL text has no NUL character). */
+    boolean storable(String s) {
+      return this != POSTGRESQL || s.indexOf('\0') < 0;
+    }
+
     /** A text expression compared by code point. */
     String text(String sql) {
       return sql + (this == SQLITE ? " COLLATE BINARY" : " COLLATE \"C\"");
@@ -267,10 +272,14 @@ public final class SqlFilter {
           return Part.UNKNOWN; // GeoTools compares '0101' = 101 as numbers
         }
         if (op.equals("=")) {
+          if (!d.storable(s)) {
+            return Part.exact(FALSE); // no stored value can equal it (and the database would refuse the parameter)
+          }
           return f.isMatchingCase() || caseless(s) ? Part.exact(d.text(c.sql()) + " = ?", s) : Part.UNKNOWN;
         }
         // GeoTools orders two texts as numbers when both parse as numbers.
-        return parsesAsDouble(s) || !belowSurrogates(s) ? Part.UNKNOWN : Part.exact(d.text(c.sql()) + " " + op + " ?", s);
+        return parsesAsDouble(s) || !belowSurrogates(s) || !d.storable(s) ? Part.UNKNOWN
+            : Part.exact(d.text(c.sql()) + " " + op + " ?", s);
       }
       Number n = number(lit, type);
       if (n == null) {
@@ -304,7 +313,7 @@ public final class SqlFilter {
       if (type == FieldType.STRING) {
         // GeoTools converts the bounds to text and orders by String.compareTo (no numeric parsing here).
         if (!(lo.getValue() instanceof String l) || !(hi.getValue() instanceof String h) || !belowSurrogates(l)
-            || !belowSurrogates(h)) {
+            || !belowSurrogates(h) || !d.storable(l) || !d.storable(h)) {
           return Part.UNKNOWN;
         }
         String t = d.text(c.sql());
@@ -333,6 +342,9 @@ public final class SqlFilter {
         if (t instanceof Character ch) {
           literal.append(ch.charValue());
         }
+      }
+      if (!d.storable(literal.toString())) {
+        return Part.exact(FALSE); // the pattern's literal part cannot occur in a stored value
       }
       if (!l.isMatchingCase() && !caseless(literal.toString())) {
         return Part.UNKNOWN;
