@@ -58,16 +58,25 @@ public final class DemoCommand implements Callable<Integer> {
         "--permanent-farmland", d + "YJJBNTTB.shp", "--eco-redline", d + "STBHHX.shp",
         "--dev-boundary", d + "CZKFBJ.shp", "--plan", d + "PLAN.shp", "--plan-id-field", "BSM",
         "--xzq", d + "XZQ.shp", "--lang", lang, "--out", results.resolve("redline").toString())));
+    // 耕地进出平衡 between the two surveys, under the profile's regime (the 2024 reform).
+    s.add(new Step("耕地进出平衡 farmland in/out balance", List.of("farmland-balance", "--before",
+        d + "DLTB_BEFORE.shp", "--after", d + "DLTB.shp", "--xzq", d + "XZQ.shp", "--lang", lang,
+        "--out", results.resolve("farmland-balance").toString())));
     // Linkage projects are checked against the survey of their approval years (DLTB_BEFORE): on the current
-    // map the demolished homesteads are already farmland.
+    // map the demolished homesteads are already farmland. The intra-county quota price and the 田坎 coefficient of
+    // reclaimed farmland are local: the EXAMPLE province profile gives labelled values.
     s.add(new Step("增减挂钩 linkage balance", List.of("linkage", "--landuse", d + "DLTB_BEFORE.shp",
         "--demolition", d + "CJQ.shp", "--construction", d + "JXQ.shp",
         "--permanent-farmland", d + "YJJBNTTB.shp", "--eco-redline", d + "STBHHX.shp",
-        "--project-field", "XMBH", "--lang", lang, "--out", results.resolve("linkage").toString())));
+        "--project-field", "XMBH", "--policy", examplePolicy().toString(), "--lang", lang,
+        "--out", results.resolve("linkage").toString())));
     // The homestead rules are provincial: the demo applies the shipped EXAMPLE province profile (labelled
     // as such in every output), never a number of our own.
+    // Households are keyed by their household code (HHBM); exits are checked against 三调 (only construction land
+    // yields quota) and homesteads on 耕地/永久基本农田 are reported.
     s.add(new Step("宅基地 homestead quotas", List.of("homestead", "--parcels", d + "ZJD.shp",
-        "--owner-id-field", "ZJH", "--exit-field", "TCBZ", "--exit-value", "1",
+        "--exit-field", "TCBZ", "--exit-value", "1", "--landuse", d + "DLTB.shp",
+        "--permanent-farmland", d + "YJJBNTTB.shp",
         "--policy", examplePolicy().toString(), "--area-type", "plain",
         "--lang", lang, "--out", results.resolve("homestead").toString())));
     // D = 3406.50 元/ha is the 2010 national value quoted from Xie et al. 2015 (not confirmed; see DOMAIN.md).
@@ -117,7 +126,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     Path results = this.out.resolve("results");
     out.printf("%n结果 results:%n");
-    for (String a : List.of("redline", "linkage", "homestead", "esv")) {
+    for (String a : List.of("redline", "farmland-balance", "linkage", "homestead", "esv")) {
       out.printf("  %-10s %s%n", a, results.resolve(a).toAbsolutePath());
     }
     out.flush();

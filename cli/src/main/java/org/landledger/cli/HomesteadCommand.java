@@ -19,6 +19,7 @@ import org.landledger.homestead.AreaStandards;
 import org.landledger.homestead.HomesteadAnalysis;
 import org.landledger.homestead.HomesteadFields;
 import org.landledger.homestead.HomesteadReport;
+import org.landledger.homestead.HouseholdStandard;
 import org.landledger.homestead.report.HomesteadReportPage;
 import org.landledger.homestead.LedgerFeed;
 import org.landledger.homestead.Reclamation;
@@ -50,16 +51,36 @@ import picocli.CommandLine.Spec;
 public final class HomesteadCommand implements Callable<Integer> {
 
   static final String SALT_ENV = "LANDLEDGER_HOUSEHOLD_SALT";
+  /** The household code field (户编码) used as the household key when the layer has it. */
+  static final String HOUSEHOLD_CODE = "HHBM";
 
   @Option(names = "--parcels", required = true, paramLabel = "ZJD", description = "宅基地宗地图层 (homestead parcels).")
   String parcels;
 
   @Option(names = "--owner-id-field", paramLabel = "F",
-      description = "权利人身份证号字段 (owner ID number field; default ZJH unless --household-field).")
+      description = "权利人身份证号字段，仅在无户编码时使用 (owner ID number field, the fallback; default ZJH).")
   String ownerIdField;
 
-  @Option(names = "--household-field", paramLabel = "F", description = "户代码字段，代替身份证号 (household code field).")
+  @Option(names = "--household-field", paramLabel = "F",
+      description = "户编码字段 (household code field; default HHBM when the layer has it, else the ID number).")
   String householdField;
+
+  @Option(names = "--landuse", paramLabel = "DLTB",
+      description = "三调地类图斑：退出宗地仅建设用地部分产生指标，并检查占用耕地 (the 三调 check of exits and 违法占用).")
+  String landuse;
+
+  @Option(names = "--permanent-farmland", paramLabel = "YJJBNTTB",
+      description = "永久基本农田图层，检查宅基地占用 (with --landuse).")
+  String permanentFarmland;
+
+  @Option(names = "--household-standard-m2", paramLabel = "N",
+      description = "户宅基地面积标准 m²：户内各宗之和的上限 (default: profile homestead.householdStandard, else the area "
+          + "standard per household).")
+  Double householdStandardM2;
+
+  @Option(names = "--household-size-field", defaultValue = "JTRK", paramLabel = "F",
+      description = "家庭人口字段，按人口分档的标准用 (household size field; default ${DEFAULT-VALUE}).")
+  String householdSizeField;
 
   @Option(names = "--id-field", defaultValue = "ZDDM", paramLabel = "F", description = "宗地代码字段 (default ${DEFAULT-VALUE}).")
   String idField;
@@ -200,17 +221,28 @@ public final class HomesteadCommand implements Callable<Integer> {
     }
     ReclamationTerms terms = HomesteadAnalysis.terms(profile, reclamationRate, pricePerMu, costPerMu, householdShare,
         overrides);
-    HomesteadFields fields = new HomesteadFields(idField,
-        householdField == null ? (ownerIdField == null ? "ZJH" : ownerIdField) : null, householdField, nameField,
-        areaField, statusField, new LinkedHashSet<>(idleValues), exitField, exitValue);
     HouseholdKeys keys = householdKeys();
 
     Layer parcelLayer = Layers.read(parcels, input.readOptions());
+    // the household code keys households; the ID number only when there is none
+    String household = householdField;
+    if (household == null && ownerIdField == null && parcelLayer.schema().hasField(HOUSEHOLD_CODE)) {
+      household = HOUSEHOLD_CODE;
+    }
+    HomesteadFields fields = new HomesteadFields(idField,
+        household == null ? (ownerIdField == null ? "ZJH" : ownerIdField) : null, household, nameField,
+        areaField, statusField, new LinkedHashSet<>(idleValues), exitField, exitValue);
     Layer exitLayer = exits == null ? null : Layers.read(exits, input.readOptions());
     Layer resettlementLayer = resettlement == null ? null : Layers.read(resettlement, input.readOptions());
+    if (householdStandardM2 != null) {
+      overrides.put("--household-standard-m2", householdStandardM2);
+    }
     HomesteadReport report = HomesteadAnalysis.run(new HomesteadAnalysis.Request(parcelLayer, fields, exitLayer,
         resettlementLayer, standards, terms, planar ? AreaMode.PLANAR : AreaMode.ELLIPSOIDAL, keys, profile,
-        allowInvalidIds, overrides));
+        allowInvalidIds, overrides)
+        .withLandUse(landuse == null ? null : Layers.read(landuse, input.readOptions()),
+            permanentFarmland == null ? null : Layers.read(permanentFarmland, input.readOptions()))
+        .withHousehold(HouseholdStandard.of(householdStandardM2, profile, householdSizeField)));
 
     Map<String, Object> ledgerJson = null;
     if (ledger != null) {
@@ -297,6 +329,10 @@ public final class HomesteadCommand implements Callable<Integer> {
     Reclamation.Result x = r.reclamation();
     o.printf("宗地 parcels: %d   农户 households: %d%n", r.register().parcels().size(), r.households());
     o.printf("一户多宅 households with several homesteads: %d%n", r.multipleHomesteadHouseholds().size());
+    o.printf("户面积超标 households over the household standard: %d   占用耕地/永久基本农田 on farmland: %d%n",
+        r.findings(org.landledger.homestead.FindingType.HOUSEHOLD_OVERSIZE).stream()
+            .map(org.landledger.homestead.Finding::householdKey).distinct().count(),
+        r.findings(org.landledger.homestead.FindingType.HOMESTEAD_ON_FARMLAND).size());
     o.printf("面积超标 oversize parcels: %d   闲置 idle: %d%n",
         r.findings(org.landledger.homestead.FindingType.OVERSIZE).size(),
         r.findings(org.landledger.homestead.FindingType.IDLE).size());

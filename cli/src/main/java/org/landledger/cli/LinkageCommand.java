@@ -80,12 +80,26 @@ public final class LinkageCommand implements Callable<Integer> {
       description = "地块编号字段 plot number field (default: DKBH if present, else the feature id).")
   String plotIdField;
 
+  @Option(names = "--reclaimed-kcxs-field", defaultValue = "KCXS", paramLabel = "FIELD",
+      description = "复垦耕地田坎系数字段 (default ${DEFAULT-VALUE}; absent: profile linkage.reclaimedKcxs by class/slope).")
+  String reclaimedKcxsField;
+
+  @Option(names = "--slope-field", defaultValue = "GDPDJB", paramLabel = "FIELD",
+      description = "复垦耕地坡度级别字段 slope grade 1–5 (default ${DEFAULT-VALUE}).")
+  String slopeField;
+
+  @Option(names = "--supplementary", paramLabel = "LAYER|CSV",
+      description = "已验收补充耕地台账 (以补定占): farmland/paddy shortfalls are drawn on it, as in redline.")
+  String supplementary;
+
   @Option(names = "--price-per-mu", paramLabel = "YUAN",
-      description = "节余指标价格 元/亩 (default: policy linkage.pricePerMu.*).")
+      description = "节余指标价格 元/亩 (default: the profile price of --price-class).")
   Double pricePerMu;
 
-  @Option(names = "--price-class", defaultValue = "ordinary", paramLabel = "CLASS",
-      description = "Profile price to use: ordinary (一般耕地) or high-standard (高标准农田); default ${DEFAULT-VALUE}.")
+  @Option(names = "--price-class", defaultValue = "intra-county", paramLabel = "CLASS",
+      description = "Profile price: intra-county (市县域内使用, linkage.pricePerMu.intraCounty, default), or the "
+          + "cross-province outgoing tiers of 国办发〔2018〕16号 for designated counties: ordinary (一般耕地) or "
+          + "high-standard (高标准农田).")
   String priceClass;
 
   @Mixin PolicyOption policy;
@@ -120,7 +134,7 @@ public final class LinkageCommand implements Callable<Integer> {
     LandUseOverlay base = new LandUseOverlay(dltb, AreaCalculator.of(dltb.crs(), mode));
 
     LinkageInputs.Fields fields = new LinkageInputs.Fields(projectField, reclaimedClassField, reclaimedGradeField,
-        plotIdField);
+        plotIdField, reclaimedKcxsField, slopeField);
     List<LinkagePlot> plots = new ArrayList<>();
     plots.addAll(LinkageInputs.plots(Layers.read(demolition, input.readOptions()), LinkagePlot.Role.DEMOLITION,
         fields, dltb.crs(), repair, notes));
@@ -134,6 +148,8 @@ public final class LinkageCommand implements Callable<Integer> {
     repair.issues().forEach(i -> notes.add("几何已修复 geometry repaired: " + i));
 
     LinkageResult result = new LinkageAnalysis(base, profile, pbf, eco, options)
+        .withSupplementary(supplementary == null ? List.of()
+            : org.landledger.redline.compensation.SupplementaryProjects.read(supplementary, input.readOptions()))
         .analyse(LinkageProject.group(plots), notes);
     ReportContext ctx = report.context(spec, dltb);
     List<String> reportNotes = new ArrayList<>();
@@ -229,9 +245,10 @@ public final class LinkageCommand implements Callable<Integer> {
     o.printf("增减挂钩核算 linkage: %d 个项目区 projects, %d 平衡 balanced%n", r.projects().size(),
         r.projects().stream().filter(LinkageResult.Project::balanced).count());
     for (LinkageResult.Project p : r.projects()) {
-      o.printf("  %s  拆旧 %.2f m², 可复垦 %.2f m², 建新 %.2f m², 节余 %.2f m² = %.4f 亩, 价值 %.2f 元  %s%s%n",
+      o.printf("  %s  拆旧 %.2f m², 可复垦 %.2f m², 建新 %.2f m², 节余 %.2f m² = %.4f 亩, 价值 %s 元  %s%s%n",
           p.projectId(), p.demolitionAreaM2(), p.reclaimableAreaM2(), p.constructionAreaM2(), p.surplusQuotaM2(),
-          p.surplusQuotaMu(), p.surplusValueYuan(), p.balanced() ? "平衡 balanced" : "不平衡 NOT balanced",
+          p.surplusQuotaMu(), p.surplusValueYuan() == null ? "—" : String.format(java.util.Locale.ROOT, "%.2f",
+              p.surplusValueYuan()), p.balanced() ? "平衡 balanced" : "不平衡 NOT balanced",
           p.violations().isEmpty() ? "" : " " + p.violations().stream().map(v -> v.code().name()).distinct().toList());
     }
     o.printf("输出 outputs: %s, %s, %s%n", out.resolve("linkage.json"), out.resolve("linkage.gpkg"),

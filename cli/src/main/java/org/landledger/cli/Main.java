@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {DemoCommand.class, InfoCommand.class, SamplesCommand.class, RedlineCommand.class,
         LinkageCommand.class, QuotaCommand.class, HomesteadCommand.class, CollectiveMarketCommand.class,
+        FarmlandBalanceCommand.class,
         EsvCommand.class, CarbonCommand.class, GepCommand.class, StatsCommand.class, QcCommand.class, PublishCommand.class, ServeCommand.class,
         CopyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

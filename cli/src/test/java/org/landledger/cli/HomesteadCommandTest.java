@@ -150,8 +150,11 @@ class HomesteadCommandTest {
     assertThat(j.get("multipleHomesteadHouseholds").asInt()).isEqualTo(2);
     // P1 225 and P4 240 exceed 200; P2 at exactly 200 does not
     assertThat(j.get("oversizeParcels").asInt()).isEqualTo(2);
+    // households: A 225 + 200 = 425 and C 240 + 80 = 320 exceed the 200 m² household standard
     assertThat(j.get("findings").findValuesAsText("type")).containsExactly("MULTIPLE_HOMESTEADS", "OVERSIZE",
-        "MULTIPLE_HOMESTEADS", "MULTIPLE_HOMESTEADS", "OVERSIZE", "MULTIPLE_HOMESTEADS");
+        "HOUSEHOLD_OVERSIZE", "MULTIPLE_HOMESTEADS", "HOUSEHOLD_OVERSIZE", "MULTIPLE_HOMESTEADS", "OVERSIZE",
+        "HOUSEHOLD_OVERSIZE", "MULTIPLE_HOMESTEADS", "HOUSEHOLD_OVERSIZE");
+    assertThat(j.get("householdOversizeHouseholds").asInt()).isEqualTo(2);
     assertThat(j.get("findings").get(1).get("excessM2").decimalValue()).isEqualByComparingTo("25.00");
     JsonNode rec = j.get("reclamation");
     // exited 200 + 100 + 80 + 100 = 480; resettlement 120 → net 360 m² = 0.54 亩 × 300 000 = 162 000.00;
@@ -175,7 +178,7 @@ class HomesteadCommandTest {
     assertThat(written.schema().hasField("ZJH")).isFalse();
     Feature p1 = written.features().get(0);
     assertThat(p1.string("ZDDM")).isEqualTo("P1");
-    assertThat(p1.string("FINDINGS")).isEqualTo("MULTIPLE_HOMESTEADS;OVERSIZE");
+    assertThat(p1.string("FINDINGS")).isEqualTo("MULTIPLE_HOMESTEADS;OVERSIZE;HOUSEHOLD_OVERSIZE");
     assertThat(p1.number("EXCESS_M2")).isEqualTo(25.0);
     assertThat(p1.string("OWNER_MASK")).isEqualTo("220102********1234");
     assertThat(p1.string("QLRMC")).isEqualTo("张*");
@@ -310,6 +313,49 @@ class HomesteadCommandTest {
     Run bad = run("collective-market", "--price-yuan", "1000000", "--cost-yuan", "0", "--rate", "0.6");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("outside the range");
+  }
+
+  @Test
+  void householdCodeLandUseCheckAndHouseholdStandard(@TempDir Path dir) throws Exception {
+    // The register with an HHBM column: P1/P2 household H1, P3 H2, P4/P5 H3, P6 H4, P7 H5 — keyed by HHBM, not ZJH.
+    Path zjd = register(dir, false, false);
+    Layer l = Layers.read(zjd.toString());
+    String[] hh = {"H1", "H1", "H2", "H3", "H3", "H4", "H5"};
+    List<Feature> fs = new ArrayList<>();
+    for (int i = 0; i < l.features().size(); i++) {
+      Map<String, Object> a = new LinkedHashMap<>(l.features().get(i).attributes());
+      a.put("HHBM", hh[i]);
+      fs.add(l.features().get(i).withAttributes(a));
+    }
+    List<Field> fields = new ArrayList<>(l.schema().fields());
+    fields.add(new Field("HHBM", FieldType.STRING, 10, 0));
+    Path withHh = dir.resolve("ZJD_HH.shp");
+    Layers.write(new Layer(new LayerSchema("ZJD_HH", fields, "Polygon"), Crs.epsg(4527), fs), withHh);
+    // DLTB: 0702 everywhere but x 100–150 (P3) 0103
+    Layer dltb = Layer.fromRows("DLTB", Crs.epsg(4527), "Polygon", List.of(
+        new Feature("1", rect(-10, -10, 110, 60), Map.of("DLBM", "0702", "KCXS", 0.0, "ZLDWDM", "220102001001")),
+        new Feature("2", rect(100, -10, 50, 60), Map.of("DLBM", "0103", "KCXS", 0.0, "ZLDWDM", "220102001001")),
+        new Feature("3", rect(150, -10, 200, 60), Map.of("DLBM", "0702", "KCXS", 0.0, "ZLDWDM", "220102001001"))));
+    Path dltbShp = dir.resolve("DLTB.shp");
+    Layers.write(dltb, dltbShp);
+    Path out = dir.resolve("out");
+    Run r = run("homestead", "--parcels", withHh.toString(), "--exit-field", "TC", "--exit-value", "1",
+        "--standard-m2", "250", "--household-standard-m2", "400", "--landuse", dltbShp.toString(),
+        "--out", out.toString());
+    assertThat(r.code()).as(r.all()).isZero();
+    JsonNode j = json(out.resolve("homestead.json"));
+    // households by HHBM: the legacy/18-digit ID pairing no longer matters; 5 households (P7 has H5)
+    assertThat(j.get("households").asInt()).isEqualTo(5);
+    // household standard 400: H1 425 → +25 (each parcel under 250); H3 320 within
+    assertThat(j.get("householdOversizeHouseholds").asInt()).isEqualTo(1);
+    assertThat(j.get("oversizeParcels").asInt()).isZero();
+    // exits P2 200, P3 100 (on 0103: no quota), P5 80, P7 100 → quota base 380
+    JsonNode rec = j.get("reclamation");
+    assertThat(rec.get("exitedAreaM2").decimalValue()).isEqualByComparingTo("480");
+    assertThat(rec.get("netQuotaM2").decimalValue()).isEqualByComparingTo("380");
+    assertThat(rec.get("excludedExits").get(0).get("dltbClass").asText()).isEqualTo("0103");
+    assertThat(j.get("homesteadsOnFarmland").asInt()).isEqualTo(1);
+    assertThat(j.get("regime").asText()).isEqualTo("2024");
   }
 
   @Test

@@ -64,7 +64,7 @@ class LinkageCommandTest {
         f("2", rect(100, 0, 200, 100), "DLBM", "0101", "ZLDWDM", "130102001001", "KCXS", 0.1, "GDDB", 5))),
         dir.resolve("DLTB.shp"));
     Layers.write(Layer.fromRows("CJQ", GK, "MultiPolygon", List.of(
-        f("1", rect(0, 0, 100, 100), "XMBH", "XM01", "FKDL", "0103", "ZLDB", 4))), dir.resolve("CJQ.shp"));
+        f("1", rect(0, 0, 100, 100), "XMBH", "XM01", "FKDL", "0101", "ZLDB", 4))), dir.resolve("CJQ.shp"));
     Geometry c = rect(100, 0, 150, 100);
     if (constructionCrs != null) {
       c = GK.transform(c, constructionCrs);
@@ -83,13 +83,14 @@ class LinkageCommandTest {
     Run r = cli("linkage", "--landuse", dir.resolve("DLTB.shp").toString(), "--demolition",
         dir.resolve("CJQ.shp").toString(), "--construction", dir.resolve("JXQ.shp").toString(),
         "--permanent-farmland", dir.resolve("YJJBNTTB.shp").toString(), "--project-field", "XMBH",
-        "--area", "planar", "--out", out.toString());
+        "--area", "planar", "--price-class", "ordinary", "--out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("XM01").contains("linkage.json");
     JsonNode j = Json.MAPPER.readTree(out.resolve("linkage.json").toFile());
     JsonNode p = j.get("projects").get(0);
     // Demolition 10 000 m² of 0702 (reclaimable); construction x 100–150 on 水田: 5 000 gross, 4 500 net.
-    // Surplus 10 000 − 5 000 = 5 000 m² = 7.5 亩 × 300 000 = 2 250 000 元.
+    // Surplus 10 000 − 5 000 = 5 000 m² = 7.5 亩 × 300 000 (cross-province 调出, ordinary) = 2 250 000 元.
+    // Paddy: 10 000 reclaimed (FKDL 0101) ≥ 4 500 occupied.
     // PBF x 140–160, y 0–10 overlaps the construction plot on x 140–150: 10 × 10 = 100 m² → violation.
     assertThat(p.get("projectId").asText()).isEqualTo("XM01");
     assertThat(p.get("demolitionAreaM2").asDouble()).isCloseTo(10_000, within(0.01));
@@ -102,7 +103,9 @@ class LinkageCommandTest {
     assertThat(p.get("plots")).hasSize(2);
     assertThat(j.get("summary").get("projectCount").asInt()).isEqualTo(1);
     assertThat(j.get("policy").get("id").asText()).isEqualTo("cn-national-default");
-    assertThat(j.get("policy").get("parameters").has("linkage.pricePerMu.ordinaryFarmland")).isTrue();
+    assertThat(j.get("policy").get("parameters").has("linkage.crossProvince.outgoingPricePerMu.ordinaryFarmland")).isTrue();
+    assertThat(j.get("regime").asText()).isEqualTo("2024");
+    assertThat(j.get("policyProfile").asText()).isEqualTo("cn-national-default@2026.1");
     Path gpkg = out.resolve("linkage.gpkg");
     assertThat(Layers.layerNames(gpkg)).contains("linkage_plots", "linkage_violations");
     Layer plots = Layers.read(gpkg + "#linkage_plots");

@@ -94,8 +94,8 @@ class ReportCommandsTest {
       Path out = dir.resolve("out");
       LinkageCommandTest.Run r = cli("linkage", "--landuse", dir.resolve("DLTB.shp").toString(), "--demolition",
           dir.resolve("CJQ.shp").toString(), "--construction", dir.resolve("JXQ.shp").toString(),
-          "--permanent-farmland", dir.resolve("YJJBNTTB.shp").toString(), "--area", "planar", "--out",
-          out.toString());
+          "--permanent-farmland", dir.resolve("YJJBNTTB.shp").toString(), "--area", "planar", "--price-class",
+          "ordinary", "--out", out.toString());
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(out.resolve("linkage.json")).exists();
       String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
@@ -106,7 +106,7 @@ class ReportCommandsTest {
           + "<td class=\"n\">0.5000</td>");
       // The violation: construction on permanent farmland, 10 × 10 = 100 m².
       assertThat(html).contains("建新地块占用永久基本农田 CONSTRUCTION_IN_PERMANENT_FARMLAND", "100.00");
-      assertThat(html).contains("linkage.pricePerMu.ordinaryFarmland", "国办发〔2018〕16号");
+      assertThat(html).contains("linkage.crossProvince.outgoingPricePerMu.ordinaryFarmland", "国办发〔2018〕16号");
       if (font.isPresent()) {
         byte[] pdf = Files.readAllBytes(out.resolve("report.pdf"));
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");

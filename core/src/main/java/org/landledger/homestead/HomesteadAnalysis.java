@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,10 +45,29 @@ public final class HomesteadAnalysis {
    */
   public record Request(Layer parcels, HomesteadFields fields, Layer exits, Layer resettlement, AreaStandards standards,
       ReclamationTerms terms, AreaMode areaMode, HouseholdKeys keys, PolicyProfile profile,
-      boolean allowInvalidIds, Map<String, Object> overrides) {
+      boolean allowInvalidIds, Map<String, Object> overrides, Layer landUse, Layer permanentFarmland,
+      HouseholdStandard household) {
 
     public Request {
       overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+    }
+
+    /** Without the 三调 check and with the household standard from the profile (or the area standard). */
+    public Request(Layer parcels, HomesteadFields fields, Layer exits, Layer resettlement, AreaStandards standards,
+        ReclamationTerms terms, AreaMode areaMode, HouseholdKeys keys, PolicyProfile profile,
+        boolean allowInvalidIds, Map<String, Object> overrides) {
+      this(parcels, fields, exits, resettlement, standards, terms, areaMode, keys, profile, allowInvalidIds, overrides,
+          null, null, HouseholdStandard.of(null, profile, HouseholdStandard.DEFAULT_SIZE_FIELD));
+    }
+
+    public Request withLandUse(Layer landUse, Layer permanentFarmland) {
+      return new Request(parcels, fields, exits, resettlement, standards, terms, areaMode, keys, profile,
+          allowInvalidIds, overrides, landUse, permanentFarmland, household);
+    }
+
+    public Request withHousehold(HouseholdStandard h) {
+      return new Request(parcels, fields, exits, resettlement, standards, terms, areaMode, keys, profile,
+          allowInvalidIds, overrides, landUse, permanentFarmland, h);
     }
   }
 
@@ -86,8 +106,22 @@ public final class HomesteadAnalysis {
     refuseErrors(req, register);
 
     int maxPerHousehold = (int) profile.number(MAX_PER_HOUSEHOLD);
-    List<Finding> findings = HomesteadCheck.check(register, req.standards(), maxPerHousehold,
-        Path.of(req.parcels().location()));
+    Path file = Path.of(req.parcels().location());
+    List<Finding> findings = new ArrayList<>(HomesteadCheck.check(register, req.standards(), maxPerHousehold, file));
+    findings.addAll(HomesteadCheck.householdOversize(register, req.household(), req.standards(), file));
+    Map<String, HomesteadLandUse.Check> landUse = landUseChecks(req, register, areas, notes);
+    double minOverlap = profile.number("redline.minOverlapM2");
+    landUse.values().forEach(c -> {
+      if (c.farmlandM2().doubleValue() > minOverlap || c.permanentFarmlandM2().doubleValue() > minOverlap) {
+        HomesteadParcel p = register.parcels().stream().filter(x -> x.parcelId().equals(c.parcelId())).findFirst()
+            .orElseThrow();
+        findings.add(new Finding(p.parcelId(), p.householdKey(), FindingType.HOMESTEAD_ON_FARMLAND, null, null,
+            c.farmlandM2(), c.permanentFarmlandM2()));
+      }
+    });
+    Map<String, Integer> rowOf = new java.util.HashMap<>();
+    register.parcels().forEach(p -> rowOf.put(p.parcelId(), p.row()));
+    findings.sort(java.util.Comparator.comparing(f -> rowOf.getOrDefault(f.parcelId(), 0)));
     double tolerance = profile.number(MISMATCH_TOLERANCE);
     List<HomesteadCheck.AreaMismatch> mismatches = HomesteadCheck.areaMismatches(register, tolerance);
 
@@ -106,9 +140,41 @@ public final class HomesteadAnalysis {
       Geometry u = Overlay.union(rs.features().stream().map(Feature::geometry).filter(g -> g != null).toList());
       resettlement = BigDecimal.valueOf(areas.area(u)).setScale(2, RoundingMode.HALF_UP);
     }
-    Reclamation.Result reclamation = Reclamation.compute(exits.parcels(), resettlement, req.terms());
+    Map<String, BigDecimal> quotaArea = null;
+    if (!landUse.isEmpty()) {
+      quotaArea = new java.util.HashMap<>();
+      for (HomesteadParcel p : exits.parcels()) {
+        quotaArea.put(p.parcelId(), landUse.get(p.parcelId()).constructionM2().min(p.areaM2()));
+      }
+    }
+    Reclamation.Result reclamation = Reclamation.compute(exits.parcels(), quotaArea, resettlement, req.terms());
     return new HomesteadReport(req, register, findings, mismatches, tolerance, maxPerHousehold, exits, reclamation,
-        notes);
+        notes, landUse);
+  }
+
+  /** The 三调 check of every parcel when a land-use layer is given (in row order), else empty. */
+  private static Map<String, HomesteadLandUse.Check> landUseChecks(Request req, HomesteadRegister register,
+      AreaCalculator areas, List<String> notes) {
+    Map<String, HomesteadLandUse.Check> out = new LinkedHashMap<>();
+    if (req.landUse() == null) {
+      if (req.permanentFarmland() != null) {
+        throw new IllegalArgumentException("--permanent-farmland needs --landuse (the 三调 check)");
+      }
+      notes.add("未给出三调地类图斑（--landuse）：退出宗地未核实是否为建设用地，未检查占用耕地 (no --landuse: exits not "
+          + "checked against 三调, homesteads on farmland not checked)");
+      return out;
+    }
+    Layer dltb = toParcelCrs(req.landUse(), req.parcels(), notes);
+    Layer pbf = req.permanentFarmland() == null ? null : toParcelCrs(req.permanentFarmland(), req.parcels(), notes);
+    HomesteadLandUse lu = new HomesteadLandUse(dltb, pbf, areas,
+        new java.util.HashSet<>(req.profile().strings("linkage.reclaimableCodes")));
+    for (HomesteadParcel p : register.parcels()) {
+      out.put(p.parcelId(), lu.check(p));
+    }
+    if (pbf == null) {
+      notes.add("未给出永久基本农田图层：仅按三调耕地检查违法占用 (no permanent-farmland layer: only 耕地 checked)");
+    }
+    return out;
   }
 
   private static void refuseErrors(Request req, HomesteadRegister register) {

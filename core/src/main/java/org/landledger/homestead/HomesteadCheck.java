@@ -50,6 +50,32 @@ public final class HomesteadCheck {
     return out;
   }
 
+  /**
+   * 户面积超标: every parcel of each household whose parcels together exceed the household standard
+   * ({@code household}, else the area standard of its first parcel), with the household's excess.
+   */
+  public static List<Finding> householdOversize(HomesteadRegister register, HouseholdStandard household,
+      AreaStandards standards, java.nio.file.Path file) {
+    List<Finding> out = new ArrayList<>();
+    for (Map.Entry<String, List<HomesteadParcel>> e : register.households().entrySet()) {
+      List<HomesteadParcel> ps = e.getValue();
+      BigDecimal standard = household == null ? null : household.forHousehold(ps, file);
+      if (standard == null && standards != null) {
+        standard = standards.forParcel(ps.get(0), file).m2();
+      }
+      if (standard == null) {
+        continue;
+      }
+      BigDecimal total = ps.stream().map(HomesteadParcel::areaM2).reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (total.compareTo(standard) > 0) {
+        List<String> ids = ps.stream().map(HomesteadParcel::parcelId).toList();
+        BigDecimal excess = total.subtract(standard).setScale(2, java.math.RoundingMode.HALF_UP);
+        ps.forEach(p -> out.add(new Finding(p.parcelId(), e.getKey(), FindingType.HOUSEHOLD_OVERSIZE, excess, ids)));
+      }
+    }
+    return out;
+  }
+
   /** Households with more than {@code maxPerHousehold} parcels, in order of first appearance. */
   public static List<Map.Entry<String, List<HomesteadParcel>>> multipleHomesteadHouseholds(HomesteadRegister register,
       int maxPerHousehold) {

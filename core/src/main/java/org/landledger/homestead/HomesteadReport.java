@@ -30,11 +30,14 @@ public final class HomesteadReport {
   private final int maxPerHousehold;
   private final ExitSelection.Selection exits;
   private final Reclamation.Result reclamation;
+  private final Map<String, HomesteadLandUse.Check> landUse;
   private final List<String> notes;
 
   HomesteadReport(HomesteadAnalysis.Request request, HomesteadRegister register, List<Finding> findings,
       List<HomesteadCheck.AreaMismatch> mismatches, double tolerance, int maxPerHousehold,
-      ExitSelection.Selection exits, Reclamation.Result reclamation, List<String> notes) {
+      ExitSelection.Selection exits, Reclamation.Result reclamation, List<String> notes,
+      Map<String, HomesteadLandUse.Check> landUse) {
+    this.landUse = Map.copyOf(landUse);
     this.request = request;
     this.register = register;
     this.findings = List.copyOf(findings);
@@ -79,6 +82,11 @@ public final class HomesteadReport {
     return notes;
   }
 
+  /** The profile's regime parameters described, for the report's title block. */
+  public Map<String, Object> policy() {
+    return request.profile().describe("redline.regime");
+  }
+
   public int households() {
     return register.households().size();
   }
@@ -89,7 +97,8 @@ public final class HomesteadReport {
 
   /** The {@code homestead.json} content. */
   public Map<String, Object> toJson() {
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>(
+        org.landledger.redline.compensation.Regime.of(request.profile()).describe(request.profile()));
     m.put("title", "宅基地一户一宅、面积标准、自愿有偿退出与节余指标 (homestead findings, exits and reclamation quota)");
     m.put("parcelsLayer", register.layerName());
     m.put("crs", String.valueOf(register.crs()));
@@ -100,7 +109,12 @@ public final class HomesteadReport {
     m.put("multipleHomesteadHouseholds", multipleHomesteadHouseholds().size());
     m.put("oversizeParcels", findings(FindingType.OVERSIZE).size());
     m.put("idleParcels", findings(FindingType.IDLE).size());
+    m.put("householdOversizeHouseholds", findings(FindingType.HOUSEHOLD_OVERSIZE).stream().map(Finding::householdKey)
+        .distinct().count());
+    m.put("homesteadsOnFarmland", findings(FindingType.HOMESTEAD_ON_FARMLAND).size());
     m.put("areaStandard", request.standards() == null ? null : request.standards().describe());
+    m.put("householdStandard", request.household() == null ? null : request.household().describe());
+    m.put("landuseCheck", landUseJson());
     m.put("findings", findings.stream().map(HomesteadReport::finding).toList());
     m.put("multipleHomesteads", multipleHomesteadHouseholds().stream().map(e -> {
       Map<String, Object> h = new LinkedHashMap<>();
@@ -156,6 +170,8 @@ public final class HomesteadReport {
     m.put("exitSelection", exits.method());
     m.put("exitedParcelIds", r.exitedParcelIds());
     m.put("exitedAreaM2", r.exitedAreaM2());
+    m.put("quotaBaseM2", r.quotaBaseM2());
+    m.put("excludedExits", excludedExits());
     m.put("reclamationRate", t.reclamationRate());
     m.put("reclaimableM2", r.reclaimableM2());
     m.put("resettlementM2", r.resettlementM2());
@@ -196,6 +212,54 @@ public final class HomesteadReport {
     if (!f.householdParcelIds().isEmpty()) {
       m.put("householdParcelIds", f.householdParcelIds());
     }
+    if (f.type() == FindingType.HOMESTEAD_ON_FARMLAND) {
+      m.put("farmlandM2", f.farmlandM2());
+      m.put("permanentFarmlandM2", f.permanentFarmlandM2());
+    }
+    return m;
+  }
+
+  /** The 三调 check: null without --landuse. */
+  private Map<String, Object> landUseJson() {
+    if (request.landUse() == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("landuse", request.landUse().location());
+    m.put("permanentFarmland", request.permanentFarmland() == null ? null : request.permanentFarmland().location());
+    m.put("quotaClasses", "07xx 住宅用地及 linkage.reclaimableCodes (construction land that yields quota)");
+    m.put("onFarmland", findings(FindingType.HOMESTEAD_ON_FARMLAND).stream().map(HomesteadReport::finding).toList());
+    return m;
+  }
+
+  /** Exited parcels, or parts of them, not on construction land in 三调: no quota, listed with their DLTB class. */
+  private List<Map<String, Object>> excludedExits() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (landUse.isEmpty()) {
+      return out;
+    }
+    for (HomesteadParcel p : exits.parcels()) {
+      HomesteadLandUse.Check c = landUse.get(p.parcelId());
+      c.otherByClass().forEach((code, a) -> {
+        if (a.signum() > 0) {
+          out.add(excluded(p.parcelId(), code, a));
+        }
+      });
+      if (c.outsideM2().signum() > 0) {
+        out.add(excluded(p.parcelId(), null, c.outsideM2()));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Object> excluded(String parcelId, String code, BigDecimal area) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("parcelId", parcelId);
+    m.put("dltbClass", code);
+    m.put("dltbName", code == null ? "不在三调图层内 (outside the land-use layer)"
+        : org.landledger.landuse.LandUseCodes.standard().find(code).map(org.landledger.landuse.LandUseClass::nameZh)
+            .orElse("分类外编码 (unknown code)"));
+    m.put("areaM2", area);
     return m;
   }
 

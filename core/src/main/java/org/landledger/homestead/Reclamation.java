@@ -14,7 +14,8 @@ import java.util.Map;
  * <p>Arithmetic (exact decimals; {@code round2} = half-up to 0.01):
  * <ul>
  *   <li>exitedAreaM2 = Σ parcel areas (each already rounded to 0.01 m²);
- *   <li>reclaimableM2 = round2(exitedAreaM2 × rate);
+ *   <li>quotaBaseM2 = Σ of the parts of exited parcels on construction land (the whole parcels without a 三调
+ *       check); reclaimableM2 = round2(quotaBaseM2 × rate);
  *   <li>netQuotaM2 = reclaimableM2 − resettlementM2 (may be negative: resettlement used more land than was
  *       reclaimed — then no quota, no value);
  *   <li>netQuotaMu = netQuotaM2 × 15 / 10000 (exact, 6 decimals);
@@ -40,7 +41,7 @@ public final class Reclamation {
   public record Result(List<String> exitedParcelIds, BigDecimal exitedAreaM2, BigDecimal reclaimableM2,
       BigDecimal resettlementM2, BigDecimal netQuotaM2, BigDecimal netQuotaMu, BigDecimal valueYuan,
       BigDecimal reclamationCostYuan, BigDecimal netProceedsYuan, BigDecimal householdsYuan,
-      BigDecimal collectiveYuan, List<CompensationLine> lines, List<String> notes) {
+      BigDecimal collectiveYuan, List<CompensationLine> lines, List<String> notes, BigDecimal quotaBaseM2) {
 
     /** The quota-ledger entries this reclamation creates: one surplus entry when the net quota is positive. */
     public List<ReclaimedQuota> ledgerEntries() {
@@ -65,13 +66,27 @@ public final class Reclamation {
    * @param resettlementM2 area of the resettlement land used (集中安置区), ≥ 0
    */
   public static Result compute(List<HomesteadParcel> exiting, BigDecimal resettlementM2, ReclamationTerms terms) {
+    return compute(exiting, null, resettlementM2, terms);
+  }
+
+  /**
+   * @param quotaAreaM2 per exited parcel id, the part that yields quota (on construction land in 三调); null: the
+   *     whole parcel. The quota and the households' lines are computed on these areas.
+   */
+  public static Result compute(List<HomesteadParcel> exiting, Map<String, BigDecimal> quotaAreaM2,
+      BigDecimal resettlementM2, ReclamationTerms terms) {
     if (resettlementM2.signum() < 0) {
       throw new IllegalArgumentException("resettlement area must be ≥ 0");
     }
     List<String> notes = new ArrayList<>();
     BigDecimal exited = exiting.stream().map(HomesteadParcel::areaM2).reduce(BigDecimal.ZERO.setScale(2),
         BigDecimal::add);
-    BigDecimal reclaimable = round2(exited.multiply(terms.reclamationRate()));
+    List<HomesteadParcel> base = quotaAreaM2 == null ? exiting : exiting.stream().map(p -> new HomesteadParcel(
+        p.row(), p.parcelId(), p.householdKey(), p.ownerMasked(), p.geometry(), quotaAreaM2.get(p.parcelId()),
+        p.recordedAreaM2(), p.idle(), p.exitFlagged(), p.attributes())).toList();
+    BigDecimal quotaBase = base.stream().map(HomesteadParcel::areaM2).reduce(BigDecimal.ZERO.setScale(2),
+        BigDecimal::add);
+    BigDecimal reclaimable = round2(quotaBase.multiply(terms.reclamationRate()));
     BigDecimal resettlement = round2(resettlementM2);
     BigDecimal net = reclaimable.subtract(resettlement);
     BigDecimal netMu = m2ToMu(net);
@@ -81,7 +96,7 @@ public final class Reclamation {
     List<String> ids = exiting.stream().map(HomesteadParcel::parcelId).toList();
     if (terms.pricePerMu() == null) {
       return new Result(ids, exited, reclaimable, resettlement, net, netMu, null, null, null, null, null,
-          List.of(), notes);
+          List.of(), notes, quotaBase);
     }
     BigDecimal value = net.signum() > 0 ? round2(netMu.multiply(terms.pricePerMu())) : BigDecimal.ZERO.setScale(2);
     BigDecimal cost = terms.costPerMu() == null ? BigDecimal.ZERO.setScale(2)
@@ -93,12 +108,12 @@ public final class Reclamation {
     }
     BigDecimal households = round2(proceeds.multiply(terms.householdShare()));
     BigDecimal collective = proceeds.subtract(households);
-    List<CompensationLine> lines = lines(exiting, households);
+    List<CompensationLine> lines = lines(base, households);
     lines.stream().filter(l -> l.householdKey() == null).findFirst().ifPresent(l -> notes.add(l.parcelIds().size()
         + " 宗退出宅基地无可识别权利人，其农户份额 " + l.amountYuan().toPlainString() + " 元单列待核实 (exited parcels without an "
         + "identified owner: their household share is listed unassigned, to be settled)"));
     return new Result(ids, exited, reclaimable, resettlement, net, netMu, value, cost, proceeds, households,
-        collective, lines, notes);
+        collective, lines, notes, quotaBase);
   }
 
   private static List<CompensationLine> lines(List<HomesteadParcel> exiting, BigDecimal householdsTotal) {

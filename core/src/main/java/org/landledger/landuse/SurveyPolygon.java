@@ -86,4 +86,40 @@ public record SurveyPolygon(String id, String dlbm, String kcdlbm, double kcxs, 
   public String townshipCode() {
     return zldwdm != null && zldwdm.length() >= 9 ? zldwdm.substring(0, 9) : null;
   }
+
+  /**
+   * The coupling of two splits of one piece (shares summing to 1 on each side, before and after) that keeps the
+   * most on the diagonal: codes on both sides keep min(before, after) (田坎 persists, an unchanged polygon is
+   * unchanged); the residual shares are spread proportionally (product / residual total). Rows add up to the
+   * before split and columns to the after split. Result: from code → to code → share.
+   */
+  public static Map<String, Map<String, Double>> couple(Map<String, Double> from, Map<String, Double> to) {
+    Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+    Map<String, Double> f = new LinkedHashMap<>(from);
+    Map<String, Double> g = new LinkedHashMap<>(to);
+    for (Map.Entry<String, Double> e : from.entrySet()) {
+      Double other = to.get(e.getKey());
+      if (other != null) {
+        double m = Math.min(e.getValue(), other);
+        if (m > 0) {
+          out.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).merge(e.getKey(), m, Double::sum);
+          f.merge(e.getKey(), -m, Double::sum);
+          g.merge(e.getKey(), -m, Double::sum);
+        }
+      }
+    }
+    double rest = g.values().stream().mapToDouble(v -> Math.max(0, v)).sum();
+    if (rest > 1e-15) {
+      f.forEach((a, x) -> {
+        if (x > 1e-15) {
+          g.forEach((b, y) -> {
+            if (y > 1e-15) {
+              out.computeIfAbsent(a, k -> new LinkedHashMap<>()).merge(b, x * y / rest, Double::sum);
+            }
+          });
+        }
+      });
+    }
+    return out;
+  }
 }

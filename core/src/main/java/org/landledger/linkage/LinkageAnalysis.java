@@ -36,23 +36,34 @@ import org.locationtech.jts.geom.Geometry;
  *       the rest is {@link ViolationCode#DEMOLITION_NOT_CONSTRUCTION_LAND} (slivers under
  *       {@code linkage.minOverlapM2} only reported);</li>
  *   <li>new construction area (whole plots) must not exceed reclaimed construction land;</li>
- *   <li>reclaimed farmland (reclaimable part of plots whose planned class is in {@code linkage.farmlandCodes})
- *       must not be less than the net farmland occupied (overlap × (1 − KCXS));</li>
+ *   <li>reclaimed farmland (reclaimable part of plots whose planned class is in {@code linkage.farmlandCodes},
+ *       net of the 田坎 it will carry: × (1 − KCXS) with KCXS from the plot's field, else the profile's
+ *       {@code linkage.reclaimedKcxs} by class and slope grade) must not be less than the net farmland occupied
+ *       (overlap × (1 − KCXS)) — 田坎 deducted on both sides;</li>
+ *   <li>占水田补水田: reclaimed paddy (net) must not be less than the paddy occupied (net), unless the profile's
+ *       {@code linkage.paddyBalanceRequired} is false ({@link ViolationCode#PADDY_NOT_BALANCED});</li>
  *   <li>its area-weighted planned grade must not be numerically larger (worse) than the occupied
  *       farmland's grade (DLTB GDDB weighted by net farmland area);</li>
  *   <li>construction plots must not overlap permanent basic farmland or the eco red line; all plots of a
  *       project must lie in one county (first 6 digits of ZLDWDM of the overlapped 图斑).</li>
  * </ul>
- * Surplus quota = reclaimed construction land − new construction land, not below 0; its value = 亩 × price.
+ * Surplus quota = reclaimed construction land − new construction land, not below 0; its value = 亩 × price, the
+ * price being the intra-county one ({@code linkage.pricePerMu.intraCounty}) unless a cross-province 调出 tier is
+ * asked for (国办发〔2018〕16号; only for designated counties) or a price is given.
  *
  * <p>All geometries must be in the land-use base's CRS ({@link LinkageInputs} reprojects).
  */
 public final class LinkageAnalysis {
 
-  /** Which profile price per 亩 values the surplus (overridden by an explicit price). */
+  /**
+   * Which profile price per 亩 values the surplus (overridden by an explicit price): the ordinary intra-county
+   * (市县域内) use, or a cross-province outgoing (跨省域调出) tier of 国办发〔2018〕16号, which applies only to the
+   * counties the State designates.
+   */
   public enum PriceClass {
-    ORDINARY_FARMLAND("linkage.pricePerMu.ordinaryFarmland"),
-    HIGH_STANDARD_FARMLAND("linkage.pricePerMu.highStandardFarmland");
+    INTRA_COUNTY("linkage.pricePerMu.intraCounty"),
+    ORDINARY_FARMLAND("linkage.crossProvince.outgoingPricePerMu.ordinaryFarmland"),
+    HIGH_STANDARD_FARMLAND("linkage.crossProvince.outgoingPricePerMu.highStandardFarmland");
 
     public final String profileKey;
 
@@ -60,11 +71,14 @@ public final class LinkageAnalysis {
       this.profileKey = profileKey;
     }
 
+    /** intra-county (default), ordinary / high-standard (cross-province outgoing tiers). */
     public static PriceClass parse(String s) {
       return switch (s.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
-        case "ordinary", "ordinary-farmland" -> ORDINARY_FARMLAND;
-        case "high-standard", "high-standard-farmland" -> HIGH_STANDARD_FARMLAND;
-        default -> throw new IllegalArgumentException("price class must be ordinary or high-standard, got " + s);
+        case "intra-county", "local" -> INTRA_COUNTY;
+        case "ordinary", "ordinary-farmland", "cross-province-ordinary" -> ORDINARY_FARMLAND;
+        case "high-standard", "high-standard-farmland", "cross-province-high-standard" -> HIGH_STANDARD_FARMLAND;
+        default -> throw new IllegalArgumentException(
+            "price class must be intra-county, ordinary or high-standard, got " + s);
       };
     }
   }
@@ -73,17 +87,22 @@ public final class LinkageAnalysis {
    * Options: an explicit price per 亩 (null: from the profile) and the price class to take from the profile.
    */
   public record Options(Double pricePerMu, PriceClass priceClass) {
-    public static final Options DEFAULT = new Options(null, PriceClass.ORDINARY_FARMLAND);
+    public static final Options DEFAULT = new Options(null, PriceClass.INTRA_COUNTY);
 
     public Options {
       if (pricePerMu != null && !(pricePerMu >= 0 && Double.isFinite(pricePerMu))) {
         throw new IllegalArgumentException("price per 亩 must be a finite number ≥ 0, got " + pricePerMu);
       }
       if (priceClass == null) {
-        priceClass = PriceClass.ORDINARY_FARMLAND;
+        priceClass = PriceClass.INTRA_COUNTY;
       }
     }
   }
+
+  /** Profile switch of 占水田补水田 (true when absent). */
+  public static final String PADDY_KEY = "linkage.paddyBalanceRequired";
+  /** Profile table of the KCXS reclaimed farmland carries: {class: {slope grade or "*": KCXS}}. */
+  public static final String RECLAIMED_KCXS_KEY = "linkage.reclaimedKcxs";
 
   /** The one quality rule implemented: the reclaimed grade must not be numerically larger than the occupied. */
   public static final String QUALITY_RULE = "reclaimedGradeNotWorse";
@@ -99,7 +118,8 @@ public final class LinkageAnalysis {
   private final Set<String> farmlandCodes;
   private final Set<String> paddyCodes;
   private final double minOverlapM2;
-  private final double pricePerMu;
+  private final Double pricePerMu;
+  private final boolean paddyRequired;
   private final String priceSource;
   private final List<String> notes = new ArrayList<>();
   private final LandUseCodes codes = LandUseCodes.standard();
@@ -128,13 +148,23 @@ public final class LinkageAnalysis {
       throw new IllegalArgumentException("policy linkage.qualityRule " + rule + " is not supported (supported: "
           + QUALITY_RULE + ")");
     }
+    this.paddyRequired = !profile.has(PADDY_KEY) || profile.parameter(PADDY_KEY).value().asBoolean(true);
     Options o = options == null ? Options.DEFAULT : options;
     if (o.pricePerMu() != null) {
       this.pricePerMu = o.pricePerMu();
       this.priceSource = "option --price-per-mu";
-    } else {
+    } else if (profile.has(o.priceClass().profileKey)) {
       this.pricePerMu = profile.number(o.priceClass().profileKey);
       this.priceSource = profile.id() + "@" + profile.version() + " " + o.priceClass().profileKey;
+    } else {
+      this.pricePerMu = null;
+      this.priceSource = null;
+      notes.add("未给出节余指标价格（" + o.priceClass().profileKey + "）：未计算节余指标价值；市县域内价格由地方确定，"
+          + "用 --price-per-mu 或在配置中给出 (no price for " + o.priceClass().profileKey + ": surplus not valued)");
+    }
+    if (o.pricePerMu() == null && o.priceClass() != PriceClass.INTRA_COUNTY && pricePerMu != null) {
+      notes.add("按跨省域调出价格计价：仅适用于国家确定的调出地区 (cross-province outgoing price: designated counties "
+          + "only; " + profile.parameter(o.priceClass().profileKey).source() + ")");
     }
     if (permanentFarmland == null) {
       notes.add("未提供永久基本农田图层：未检查建新地块占用永久基本农田 (no permanent-farmland layer: not checked)");
@@ -142,6 +172,17 @@ public final class LinkageAnalysis {
     if (ecoRedline == null) {
       notes.add("未提供生态保护红线图层：未检查建新地块占用生态保护红线 (no eco-red-line layer: not checked)");
     }
+  }
+
+  private List<org.landledger.redline.compensation.SupplementaryProject> supplementary = List.of();
+
+  /**
+   * Draws the projects' farmland and paddy shortfalls on a verified supplementary-farmland ledger (以补定占), in
+   * project order; unverified projects are not drawn on.
+   */
+  public LinkageAnalysis withSupplementary(List<org.landledger.redline.compensation.SupplementaryProject> ledger) {
+    this.supplementary = ledger == null ? List.of() : List.copyOf(ledger);
+    return this;
   }
 
   /** Analyses the projects; notes passed in (e.g. reprojections) are carried into the result. */
@@ -152,11 +193,22 @@ public final class LinkageAnalysis {
     for (LinkageProject p : projects) {
       out.add(project(p));
     }
+    if (!supplementary.isEmpty()) {
+      LinkageCompensation.Settled settled = LinkageCompensation.settle(out, supplementary);
+      out = settled.projects();
+      notes.add(String.format(Locale.ROOT, "以补定占：补充耕地台账（已验收 %.2f m²，其中水田 %.2f m²）抵扣 %.2f m²、水田 %.2f m²，"
+          + "余 %.2f m² (verified supplementary ledger drawn on: %.2f m² of farmland, %.2f m² of paddy)",
+          settled.ledger().available().areaM2(), settled.ledger().available().paddyM2(),
+          settled.ledger().allocated().areaM2(), settled.ledger().allocated().paddyM2(),
+          settled.ledger().surplus().areaM2(), settled.ledger().allocated().areaM2(),
+          settled.ledger().allocated().paddyM2()));
+    }
     List<String> allNotes = new ArrayList<>(inputNotes == null ? List.of() : inputNotes);
     allNotes.add("面积算法 area mode: " + areas.mode() + "，坐标系 CRS: EPSG:" + base.crs().epsg()
         + "；面积均由地块与地类图斑叠加计算，不取属性面积 (areas by overlay, not from attributes)");
     allNotes.addAll(notes);
-    return new LinkageResult(List.copyOf(out), List.copyOf(allNotes), pricePerMu, priceSource, profile.describe("linkage."));
+    return new LinkageResult(List.copyOf(out), List.copyOf(allNotes), pricePerMu, priceSource,
+        profile.describe("linkage."), org.landledger.redline.compensation.Regime.of(profile).describe(profile));
   }
 
   public LinkageResult analyse(List<LinkageProject> projects) {
@@ -204,7 +256,7 @@ public final class LinkageAnalysis {
     Map<String, Set<PlotRef>> countyPlots = new TreeMap<>();
 
     double demolition = 0, reclaimable = 0, recFarm = 0, recPaddy = 0, recGradeWeight = 0, recGradeArea = 0;
-    double ungradedReclaimed = 0;
+    double ungradedReclaimed = 0, recFarmGross = 0;
     List<Geometry> reclaimedFarmGeoms = new ArrayList<>();
     for (LinkagePlot d : p.demolition()) {
       Geometry g = d.geometry();
@@ -236,22 +288,24 @@ public final class LinkageAnalysis {
             + " (planned class is not a 三调 code: not counted as farmland)");
       }
       boolean farmland = d.plannedClass() != null && farmlandCodes.contains(d.plannedClass());
-      double recF = farmland ? rec : 0;
+      double kcxs = farmland && rec > 0 ? reclaimedKcxs(d, assumptions) : 0;
+      double recF = farmland ? rec * (1 - kcxs) : 0;
       if (d.plannedClass() == null) {
         assumptions.add("拆旧地块 " + d.id() + " 未填复垦地类：按非耕地计 (no planned class: not counted as farmland)");
       }
       if (farmland && rec > 0) {
         reclaimedFarmGeoms.addAll(recGeoms);
+        recFarmGross += rec;
         if (paddyCodes.contains(d.plannedClass())) {
-          recPaddy += rec;
+          recPaddy += recF;
         }
         if (d.plannedGrade() != null) {
-          recGradeWeight += d.plannedGrade() * rec;
-          recGradeArea += rec;
+          recGradeWeight += d.plannedGrade() * recF;
+          recGradeArea += recF;
         } else {
-          ungradedReclaimed += rec;
+          ungradedReclaimed += recF;
           assumptions.add(String.format(Locale.ROOT, "拆旧地块 %s 复垦为耕地但未填质量等别：%.2f m² 不参与复垦耕地质量加权"
-              + " (no planned grade: %.2f m² excluded from the reclaimed quality weighting)", d.id(), rec, rec));
+              + " (no planned grade: %.2f m² excluded from the reclaimed quality weighting)", d.id(), recF, recF));
         }
       }
       if (pieces.isEmpty()) {
@@ -288,6 +342,7 @@ public final class LinkageAnalysis {
     double ungradedOccupied = 0;
     List<Geometry> constructionGeoms = new ArrayList<>();
     List<Geometry> occupiedFarmGeoms = new ArrayList<>();
+    List<Geometry> occupiedPaddyGeoms = new ArrayList<>();
     for (LinkagePlot c : p.construction()) {
       Geometry g = c.geometry();
       constructionGeoms.add(g);
@@ -305,6 +360,7 @@ public final class LinkageAnalysis {
         fNet += pc.netAreaM2();
         if (paddyCodes.contains(pc.dlbm())) {
           pad += pc.netAreaM2();
+          occupiedPaddyGeoms.add(pc.geometry());
         }
         if (pc.survey().gddb() != null) {
           gw += pc.survey().gddb() * pc.netAreaM2();
@@ -351,6 +407,14 @@ public final class LinkageAnalysis {
               recFarm, farmNet, farmNet - recFarm, Units.m2ToMu(farmNet - recFarm)),
           plotIdsWithFarmland(plots), farmNet - recFarm, Overlay.union(occupiedFarmGeoms)));
     }
+    if (paddyRequired && greater(paddy, recPaddy)) {
+      violations.add(new Violation(ViolationCode.PADDY_NOT_BALANCED,
+          String.format(Locale.ROOT, "复垦水田 %.2f m² < 占用水田（扣除田坎）%.2f m²，缺 %.2f m² (%.4f 亩)",
+              recPaddy, paddy, paddy - recPaddy, Units.m2ToMu(paddy - recPaddy)),
+          plots.stream().filter(pl -> pl.role() == LinkagePlot.Role.CONSTRUCTION && pl.paddyNetM2() > 0)
+              .map(pl -> new PlotRef(pl.role(), pl.plotId())).toList(),
+          paddy - recPaddy, Overlay.union(occupiedPaddyGeoms)));
+    }
     Double recGrade = recGradeArea > 0 ? recGradeWeight / recGradeArea : null;
     Double occGrade = occGradeArea > 0 ? occGradeWeight / occGradeArea : null;
     boolean qualityVerified = true;
@@ -377,10 +441,34 @@ public final class LinkageAnalysis {
     unknownCodes(plots, assumptions);
     crossCounty(countyArea, countyPieces, countyPlots, violations);
     double surplus = Math.max(0, reclaimable - construction);
-    double value = Units.m2ToMu(surplus) * pricePerMu;
-    return new Project(p.projectId(), demolition, reclaimable, recFarm, recPaddy, recGrade, construction, farm,
+    Double value = pricePerMu == null ? null : Units.m2ToMu(surplus) * pricePerMu;
+    return new Project(p.projectId(), demolition, reclaimable, recFarmGross, recFarm, recPaddy, recGrade, construction,
+        farm,
         farmNet, paddy, occGrade, qualityVerified, surplus, value, List.copyOf(countyArea.keySet()), violations,
         assumptions, plots);
+  }
+
+  /**
+   * The 田坎 coefficient reclaimed farmland will carry: the plot's field, else the profile's table by class and
+   * slope grade ({@code "*"}: any slope), else 0 with an assumption saying the farmland is counted gross.
+   */
+  private double reclaimedKcxs(LinkagePlot d, List<String> assumptions) {
+    if (d.plannedKcxs() != null) {
+      return d.plannedKcxs();
+    }
+    if (profile.has(RECLAIMED_KCXS_KEY)) {
+      com.fasterxml.jackson.databind.JsonNode byClass = profile.parameter(RECLAIMED_KCXS_KEY).value()
+          .path(d.plannedClass());
+      com.fasterxml.jackson.databind.JsonNode v = d.slopeGrade() == null ? byClass.path("*")
+          : byClass.has(String.valueOf(d.slopeGrade())) ? byClass.path(String.valueOf(d.slopeGrade()))
+          : byClass.path("*");
+      if (v.isNumber()) {
+        return v.asDouble();
+      }
+    }
+    assumptions.add("拆旧地块 " + d.id() + " 复垦耕地未给出田坎系数（字段 KCXS 或配置 " + RECLAIMED_KCXS_KEY
+        + "）：按毛面积计，与占用耕地（扣除田坎）口径不一致 (no KCXS for the reclaimed farmland: counted gross)");
+    return 0;
   }
 
   /** Codes outside the 三调 classification: reported, counted as neither reclaimable nor farmland. */

@@ -21,11 +21,17 @@ public final class LinkageInputs {
    * Field names: project id (XMBH), planned reclaimed class (FKDL), planned quality grade (ZLDB) and,
    * optionally, a plot number field (null: DKBH when the layer has it, else the feature id names the plot).
    */
-  public record Fields(String project, String reclaimedClass, String reclaimedGrade, String plotId) {
+  public record Fields(String project, String reclaimedClass, String reclaimedGrade, String plotId,
+      String reclaimedKcxs, String slope) {
     public static final Fields DEFAULT = new Fields("XMBH", "FKDL", "ZLDB", null);
 
     public Fields(String project, String reclaimedClass, String reclaimedGrade) {
       this(project, reclaimedClass, reclaimedGrade, null);
+    }
+
+    /** With the standard KCXS and GDPDJB fields for the reclaimed farmland's 田坎 coefficient and slope grade. */
+    public Fields(String project, String reclaimedClass, String reclaimedGrade, String plotId) {
+      this(project, reclaimedClass, reclaimedGrade, plotId, "KCXS", "GDPDJB");
     }
   }
 
@@ -67,9 +73,13 @@ public final class LinkageInputs {
       }
       String cls = null;
       Integer grade = null;
+      Double kcxs = null;
+      Integer slope = null;
       if (role == LinkagePlot.Role.DEMOLITION) {
         cls = f.string(fields.reclaimedClass());
         grade = grade(layer, f, fields.reclaimedGrade());
+        kcxs = kcxs(layer, f, fields.reclaimedKcxs());
+        slope = slope(layer, f, fields.slope());
       }
       String id = f.id();
       if (plotIdField != null) {
@@ -82,9 +92,48 @@ public final class LinkageInputs {
         throw new InputDataException(layer.location(), f.id(), plotIdField,
             "plot number " + id + " appears twice in the " + role.en + " layer", null);
       }
-      out.add(new LinkagePlot(id, project, role, f.geometry(), cls, grade, layer.location()));
+      out.add(new LinkagePlot(id, project, role, f.geometry(), cls, grade, layer.location(), kcxs, slope));
     }
     return out;
+  }
+
+  /** The planned 田坎 coefficient: null when the field is absent or blank; a fraction in [0, 1) otherwise. */
+  private static Double kcxs(Layer layer, Feature f, String field) {
+    if (field == null || !layer.schema().hasField(field)) {
+      return null;
+    }
+    Double k;
+    try {
+      k = f.number(field);
+    } catch (NumberFormatException e) {
+      throw new InputDataException(layer.location(), f.id(), field, "KCXS is not a number: " + f.get(field), null);
+    }
+    if (k != null && !(k >= 0 && k < 1)) {
+      throw new InputDataException(layer.location(), f.id(), field, "KCXS must be a fraction in [0, 1), got " + k,
+          null);
+    }
+    return k;
+  }
+
+  /** The slope grade 1–5, null when the field is absent, blank or 0. */
+  private static Integer slope(Layer layer, Feature f, String field) {
+    if (field == null || !layer.schema().hasField(field)) {
+      return null;
+    }
+    Double g;
+    try {
+      g = f.number(field);
+    } catch (NumberFormatException e) {
+      throw new InputDataException(layer.location(), f.id(), field, "slope grade is not a number: " + f.get(field),
+          null);
+    }
+    if (g == null || g == 0) {
+      return null;
+    }
+    if (g != Math.rint(g) || g < 1 || g > 5) {
+      throw new InputDataException(layer.location(), f.id(), field, "slope grade must be 1–5, got " + g, null);
+    }
+    return g.intValue();
   }
 
   /** A grade 1–15, null when blank or 0 (not given); anything else is bad input. */

@@ -15,9 +15,18 @@ import org.locationtech.jts.geom.Geometry;
  * @param plannedGrade for demolition plots: the expected quality grade of reclaimed farmland (质量等别, 1 best),
  *     or null when not given
  * @param location source file, for messages
+ * @param plannedKcxs for demolition plots reclaimed to farmland: the 田坎 coefficient the reclaimed farmland will
+ *     carry (KCXS), or null to take it from the profile by class and slope
+ * @param slopeGrade for demolition plots: the slope grade of the reclaimed farmland (GDPDJB 1–5), or null
  */
 public record LinkagePlot(String id, String projectId, Role role, Geometry geometry, String plannedClass,
-    Integer plannedGrade, String location) {
+    Integer plannedGrade, String location, Double plannedKcxs, Integer slopeGrade) {
+
+  /** A plot without a planned KCXS or slope grade. */
+  public LinkagePlot(String id, String projectId, Role role, Geometry geometry, String plannedClass,
+      Integer plannedGrade, String location) {
+    this(id, projectId, role, geometry, plannedClass, plannedGrade, location, null, null);
+  }
 
   /** 地块类型. */
   public enum Role {

@@ -12,8 +12,8 @@ import org.locationtech.jts.geom.Geometry;
  * geometries), the assumptions made where data were missing, processing notes and the policy profile
  * applied. {@link #toJson()} gives the {@code linkage.json} document.
  */
-public record LinkageResult(List<Project> projects, List<String> notes, double pricePerMu, String priceSource,
-    Map<String, Object> policy) {
+public record LinkageResult(List<Project> projects, List<String> notes, Double pricePerMu, String priceSource,
+    Map<String, Object> policy, Map<String, Object> regime) {
 
   /** A plot named by role and id (demolition and construction layers may reuse ids). */
   public record PlotRef(LinkagePlot.Role role, String plotId) {
@@ -62,6 +62,7 @@ public record LinkageResult(List<Project> projects, List<String> notes, double p
       String projectId,
       double demolitionAreaM2,
       double reclaimableAreaM2,
+      double reclaimedFarmlandGrossM2,
       double reclaimedFarmlandM2,
       double reclaimedPaddyM2,
       Double reclaimedQualityGrade,
@@ -72,7 +73,7 @@ public record LinkageResult(List<Project> projects, List<String> notes, double p
       Double occupiedQualityGrade,
       boolean qualityVerified,
       double surplusQuotaM2,
-      double surplusValueYuan,
+      Double surplusValueYuan,
       List<String> counties,
       List<Violation> violations,
       List<String> assumptions,
@@ -80,6 +81,11 @@ public record LinkageResult(List<Project> projects, List<String> notes, double p
 
     public double surplusQuotaMu() {
       return Units.m2ToMu(surplusQuotaM2);
+    }
+
+    /** 耕地盈余: reclaimed farmland minus farmland occupied, both net of 田坎 (negative: farmland lost). */
+    public double farmlandSurplusM2() {
+      return reclaimedFarmlandM2 - constructionFarmlandNetM2;
     }
 
     /** No violation. (Where quality could not be verified, {@link #qualityVerified()} is false.) */
@@ -95,9 +101,10 @@ public record LinkageResult(List<Project> projects, List<String> notes, double p
 
   /** The {@code linkage.json} document. */
   public Map<String, Object> toJson() {
-    Map<String, Object> root = new LinkedHashMap<>();
+    Map<String, Object> root = new LinkedHashMap<>(regime == null ? Map.of() : regime);
     List<Object> ps = new ArrayList<>();
     double dem = 0, rec = 0, recFarm = 0, con = 0, conFarm = 0, conNet = 0, surplus = 0, value = 0;
+    boolean valued = pricePerMu != null;
     int balanced = 0;
     for (Project p : projects) {
       ps.add(projectJson(p));
@@ -108,7 +115,7 @@ public record LinkageResult(List<Project> projects, List<String> notes, double p
       conFarm += p.constructionFarmlandM2();
       conNet += p.constructionFarmlandNetM2();
       surplus += p.surplusQuotaM2();
-      value += p.surplusValueYuan();
+      value += valued ? p.surplusValueYuan() : 0;
       balanced += p.balanced() ? 1 : 0;
     }
     root.put("projects", ps);
@@ -125,7 +132,7 @@ public record LinkageResult(List<Project> projects, List<String> notes, double p
     s.put("surplusQuotaM2", m2(surplus));
     s.put("surplusQuotaHa", round(Units.m2ToHa(surplus), 4));
     s.put("surplusQuotaMu", round(Units.m2ToMu(surplus), 4));
-    s.put("surplusValueYuan", round(value, 2));
+    s.put("surplusValueYuan", valued ? round(value, 2) : null);
     s.put("pricePerMu", pricePerMu);
     s.put("priceSource", priceSource);
     s.put("violationCounts", violationCounts());
@@ -150,16 +157,18 @@ public record LinkageResult(List<Project> projects, List<String> notes, double p
     m.put("projectId", p.projectId());
     m.put("demolitionAreaM2", m2(p.demolitionAreaM2()));
     m.put("reclaimableAreaM2", m2(p.reclaimableAreaM2()));
+    m.put("reclaimedFarmlandGrossM2", m2(p.reclaimedFarmlandGrossM2()));
     m.put("reclaimedFarmlandM2", m2(p.reclaimedFarmlandM2()));
     m.put("reclaimedPaddyM2", m2(p.reclaimedPaddyM2()));
     m.put("constructionAreaM2", m2(p.constructionAreaM2()));
     m.put("constructionFarmlandM2", m2(p.constructionFarmlandM2()));
     m.put("constructionFarmlandNetM2", m2(p.constructionFarmlandNetM2()));
     m.put("occupiedPaddyM2", m2(p.occupiedPaddyM2()));
+    m.put("farmlandSurplusM2", m2(p.farmlandSurplusM2()));
     m.put("surplusQuotaM2", m2(p.surplusQuotaM2()));
     m.put("surplusQuotaHa", round(Units.m2ToHa(p.surplusQuotaM2()), 4));
     m.put("surplusQuotaMu", round(p.surplusQuotaMu(), 4));
-    m.put("surplusValueYuan", round(p.surplusValueYuan(), 2));
+    m.put("surplusValueYuan", p.surplusValueYuan() == null ? null : round(p.surplusValueYuan(), 2));
     m.put("reclaimedQualityGrade", grade(p.reclaimedQualityGrade()));
     m.put("occupiedQualityGrade", grade(p.occupiedQualityGrade()));
     m.put("qualityVerified", p.qualityVerified());

@@ -6,6 +6,8 @@ public enum ViolationCode {
       "new construction land exceeds the construction land reclaimed"),
   FARMLAND_NOT_BALANCED("复垦耕地面积少于建新占用耕地面积（耕地减少）",
       "reclaimed farmland is less than the farmland occupied"),
+  PADDY_NOT_BALANCED("复垦水田面积少于建新占用水田面积（占水田未补水田）",
+      "reclaimed paddy is less than the paddy occupied (占水田补水田)"),
   QUALITY_DECREASED("复垦耕地质量等别低于建新占用耕地（质量降低）",
       "reclaimed farmland quality grade is worse than the farmland occupied"),
   DEMOLITION_NOT_CONSTRUCTION_LAND("拆旧地块含非可复垦建设用地（不能计入复垦）",

@@ -23,6 +23,7 @@ import org.landledger.io.WriteOptions;
 import org.landledger.redline.compensation.Amounts;
 import org.landledger.redline.compensation.CompensationLedger;
 import org.landledger.redline.compensation.CompensationOwed;
+import org.landledger.redline.compensation.Regime;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -71,7 +72,7 @@ public final class RedLineOutputs {
 
   /** The JSON document: {"summary", "parcels", "compensation"}. */
   public static Map<String, Object> toJson(RedLineResult r) {
-    Map<String, Object> root = new LinkedHashMap<>();
+    Map<String, Object> root = new LinkedHashMap<>(Regime.describe(r.policy()));
     root.put("summary", summary(r));
     List<Object> parcels = new ArrayList<>();
     Map<String, CompensationLedger.ClaimBalance> balances = balances(r);
@@ -225,6 +226,7 @@ public final class RedLineOutputs {
         + "(first come, first served; each indicator written off separately)");
     m.put("owed", amounts(l.owed()));
     m.put("available", amounts(l.available()));
+    m.put("pendingUnverified", amounts(l.pending()));
     m.put("allocated", amounts(l.allocated()));
     m.put("shortfall", amounts(l.shortfall()));
     m.put("surplus", amounts(l.surplus()));
@@ -237,6 +239,7 @@ public final class RedLineOutputs {
       x.put("available", amounts(p.available()));
       x.put("used", amounts(p.used()));
       x.put("remaining", amounts(p.remaining()));
+      x.put("verified", p.verified());
       return x;
     }).toList());
     m.put("parcels", l.claims().stream().map(c -> {
@@ -246,6 +249,8 @@ public final class RedLineOutputs {
       x.put("allocated", amounts(c.allocated()));
       x.put("shortfall", amounts(c.shortfall()));
       x.put("balanced", c.balanced());
+      // 以补定占: the occupation is allowed only when verified compensation covers every indicator
+      x.put("withinVerifiedCompensation", c.balanced());
       return x;
     }).toList());
     m.put("allocations", l.allocations().stream().map(a -> {

@@ -56,13 +56,112 @@ class HomesteadAnalysisTest {
     assertThat(r.findings(FindingType.OVERSIZE)).extracting(Finding::parcelId).containsExactly("P1", "P4");
     assertThat(r.findings(FindingType.OVERSIZE)).extracting(Finding::excessM2)
         .containsExactly(new BigDecimal("25.00"), new BigDecimal("40.00"));
+    // household totals vs the same standard (provinces set it per household): A 225 + 200 = 425 → +225;
+    // C 240 + 80 = 320 → +120; B 100, D 150 within
     assertThat(r.findings()).extracting(f -> f.parcelId() + ":" + f.type()).containsExactly(
-        "P1:MULTIPLE_HOMESTEADS", "P1:OVERSIZE", "P2:MULTIPLE_HOMESTEADS", "P4:MULTIPLE_HOMESTEADS", "P4:OVERSIZE",
-        "P5:MULTIPLE_HOMESTEADS");
+        "P1:MULTIPLE_HOMESTEADS", "P1:OVERSIZE", "P1:HOUSEHOLD_OVERSIZE", "P2:MULTIPLE_HOMESTEADS",
+        "P2:HOUSEHOLD_OVERSIZE", "P4:MULTIPLE_HOMESTEADS", "P4:OVERSIZE", "P4:HOUSEHOLD_OVERSIZE",
+        "P5:MULTIPLE_HOMESTEADS", "P5:HOUSEHOLD_OVERSIZE");
+    assertThat(r.findings(FindingType.HOUSEHOLD_OVERSIZE)).extracting(Finding::excessM2).containsExactly(
+        new BigDecimal("225.00"), new BigDecimal("225.00"), new BigDecimal("120.00"), new BigDecimal("120.00"));
     // P1 and P2 share a key (15- and 18-digit forms of one number), P3 has another
     assertThat(r.findings().get(0).householdKey()).isEqualTo(r.findings().get(2).householdKey())
         .isEqualTo(KEYS.ofIdNumber(HomesteadFixture.A));
     assertThat(r.areaMismatches()).isEmpty();
+  }
+
+  @Test
+  void twoParcelsEachUnderTheStandardWhoseSumIsOver() {
+    // household E: Q1 12 × 12.5 = 150, Q2 10 × 12 = 120 — each under 200, together 270 → +70 on both, no OVERSIZE
+    String e = "220102198507070012";
+    Layer l = HomesteadFixture.layer(List.of(new HomesteadFixture.Row("Q1", e, "钱七", 12, 12.5, "0"),
+        new HomesteadFixture.Row("Q2", e, "钱七", 10, 12, "0")));
+    HomesteadReport r = HomesteadAnalysis.run(request(l, HomesteadFields.standard(), null, null,
+        ReclamationTerms.quotaOnly(BigDecimal.ONE), false));
+    assertThat(r.findings(FindingType.OVERSIZE)).isEmpty();
+    assertThat(r.findings(FindingType.HOUSEHOLD_OVERSIZE)).extracting(Finding::parcelId).containsExactly("Q1", "Q2");
+    assertThat(r.findings(FindingType.HOUSEHOLD_OVERSIZE).get(0).excessM2()).isEqualByComparingTo("70.00");
+    assertThat(r.findings(FindingType.HOUSEHOLD_OVERSIZE).get(0).householdParcelIds()).containsExactly("Q1", "Q2");
+    // a household standard of 300 m² (--household-standard-m2) holds them
+    HomesteadReport wide = HomesteadAnalysis.run(request(l, HomesteadFields.standard(), null, null,
+        ReclamationTerms.quotaOnly(BigDecimal.ONE), false).withHousehold(HouseholdStandard.of(300.0, NATIONAL, "JTRK")));
+    assertThat(wide.findings(FindingType.HOUSEHOLD_OVERSIZE)).isEmpty();
+  }
+
+  @Test
+  void householdStandardBySizeFromTheProfile() throws Exception {
+    // Sichuan-style rule: 30 m² per person, at least 3 and at most 5 persons counted
+    PolicyProfile p = PolicyProfile.load(java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("hh", ".json"),
+        """
+        {"id": "t", "version": "1", "extends": "cn-national-default", "parameters": {
+          "homestead.householdStandard": {"value": {"perCapitaM2": 30, "minPersons": 3, "maxPersons": 5},
+            "source": "test"}}}
+        """));
+    HouseholdStandard h = HouseholdStandard.of(null, p, "JTRK");
+    java.nio.file.Path f = java.nio.file.Path.of("ZJD.shp");
+    // 2 persons → counted as 3 → 90; 4 → 120; 7 → 5 → 150; unknown size → null (the area standard applies)
+    assertThat(h.forHousehold(List.of(parcel("2")), f)).isEqualByComparingTo("90");
+    assertThat(h.forHousehold(List.of(parcel("4")), f)).isEqualByComparingTo("120");
+    assertThat(h.forHousehold(List.of(parcel("7")), f)).isEqualByComparingTo("150");
+    assertThat(h.forHousehold(List.of(parcel(null)), f)).isNull();
+    assertThatThrownBy(() -> h.forHousehold(List.of(parcel("2.5")), f)).isInstanceOf(InputDataException.class)
+        .hasMessageContaining("JTRK");
+  }
+
+  static HomesteadParcel parcel(String size) {
+    Map<String, Object> a = new HashMap<>();
+    a.put("JTRK", size);
+    return new HomesteadParcel(1, "X", "k", null, rect(0, 0, 10, 10), new BigDecimal("100.00"), null, false, false, a);
+  }
+
+  /**
+   * 三调 check on the fixture (parcels at x = 50·(row − 1)): DLTB 0702 everywhere except x 100–150 (P3) which is
+   * 0103 旱地; PBF x 250–255, y 0–15 over half of P6 (x 250–260): 5 × 15 = 75 m².
+   */
+  static Layer dltb() {
+    List<org.landledger.io.Feature> fs = new java.util.ArrayList<>();
+    fs.add(tb("1", rect(-10, -10, 110, 60), "0702"));
+    fs.add(tb("2", rect(100, -10, 50, 60), "0103"));
+    fs.add(tb("3", rect(150, -10, 200, 60), "0702"));
+    return Layer.fromRows("DLTB", org.landledger.geo.Crs.epsg(4527), "Polygon", fs);
+  }
+
+  static org.landledger.io.Feature tb(String id, org.locationtech.jts.geom.Geometry g, String dlbm) {
+    Map<String, Object> a = new java.util.LinkedHashMap<>();
+    a.put("DLBM", dlbm);
+    a.put("KCXS", 0.0);
+    a.put("ZLDWDM", "220102001001");
+    return new org.landledger.io.Feature(id, g, a);
+  }
+
+  @Test
+  void exitOnFarmlandYieldsNoQuotaAndHomesteadsOnFarmlandAreReported() {
+    Layer pbf = HomesteadFixture.polygons("YJJBNTTB", Map.of("BH", "J1"), rect(250, 0, 5, 15));
+    HomesteadReport r = HomesteadAnalysis.run(request(HomesteadFixture.layer(), BY_ID_WITH_EXIT, null, null,
+        ReclamationTerms.quotaOnly(BigDecimal.ONE), false).withLandUse(dltb(), pbf));
+    Reclamation.Result x = r.reclamation();
+    // exits P2 200, P3 100, P5 80, P7 100 = 480; P3 lies on 0103 → no quota: 480 − 100 = 380
+    assertThat(x.exitedAreaM2()).isEqualByComparingTo("480");
+    assertThat(x.quotaBaseM2()).isEqualByComparingTo("380");
+    assertThat(x.netQuotaM2()).isEqualByComparingTo("380");
+    assertThat(x.ledgerEntries().get(0).areaM2()).isEqualByComparingTo("380");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> excluded = (List<Map<String, Object>>) ((Map<String, Object>) r.toJson()
+        .get("reclamation")).get("excludedExits");
+    assertThat(excluded).singleElement().satisfies(e -> {
+      assertThat(e.get("parcelId")).isEqualTo("P3");
+      assertThat(e.get("dltbClass")).isEqualTo("0103");
+      assertThat((BigDecimal) e.get("areaM2")).isEqualByComparingTo("100");
+    });
+    // 违法占用: P3 on 耕地 100 m²; P6 on PBF 75 m²
+    assertThat(r.findings(FindingType.HOMESTEAD_ON_FARMLAND)).extracting(Finding::parcelId).containsExactly("P3", "P6");
+    Finding p3 = r.findings(FindingType.HOMESTEAD_ON_FARMLAND).get(0);
+    assertThat(p3.farmlandM2()).isEqualByComparingTo("100");
+    assertThat(p3.permanentFarmlandM2()).isEqualByComparingTo("0");
+    Finding p6 = r.findings(FindingType.HOMESTEAD_ON_FARMLAND).get(1);
+    assertThat(p6.farmlandM2()).isEqualByComparingTo("0");
+    assertThat(p6.permanentFarmlandM2()).isEqualByComparingTo("75");
+    assertThat(r.toJson()).containsEntry("homesteadsOnFarmland", 2).containsKey("regime");
   }
 
   @Test

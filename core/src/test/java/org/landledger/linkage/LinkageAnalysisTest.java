@@ -56,18 +56,24 @@ class LinkageAnalysisTest {
     return p.violations().stream().map(v -> v.code().name()).toList();
   }
 
+  static LinkageResult runAt(List<Feature> demolition, List<Feature> construction, LinkageAnalysis.Options o) {
+    return run(demolition, construction, List.of(), List.of(), PolicyProfile.nationalDefault(), o, AreaMode.PLANAR);
+  }
+
   @Test
   void balancedProjectWithSurplusAndItsValue() {
-    // D1 = x 0–100 on T1 (0702): 10 000 m² reclaimable, planned 0103 grade 4.
+    // D1 = x 0–100 on T1 (0702): 10 000 m² reclaimable, planned 0101 paddy grade 4, no KCXS given (gross).
     // C1 = x 100–150 on T2 (0101, KCXS 0.1, GDDB 5): 5 000 m² gross farmland, net 5 000 × 0.9 = 4 500, all paddy.
-    // Surplus = 10 000 − 5 000 = 5 000 m² = 5 000 × 15 / 10 000 = 7.5 亩; × 300 000 元/亩 = 2 250 000 元.
-    LinkageResult r = run(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4)),
-        List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null)));
+    // Paddy: 10 000 reclaimed ≥ 4 500 occupied.
+    // Surplus = 10 000 − 5 000 = 5 000 m² = 5 000 × 15 / 10 000 = 7.5 亩; × 300 000 元/亩 (cross-province 调出,
+    // ordinary farmland) = 2 250 000 元.
+    LinkageResult r = runAt(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0101", 4)),
+        List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null)), new LinkageAnalysis.Options(null, LinkageAnalysis.PriceClass.ORDINARY_FARMLAND));
     Project p = r.project("P1");
     assertThat(p.demolitionAreaM2()).isCloseTo(10_000, within(EPS));
     assertThat(p.reclaimableAreaM2()).isCloseTo(10_000, within(EPS));
     assertThat(p.reclaimedFarmlandM2()).isCloseTo(10_000, within(EPS));
-    assertThat(p.reclaimedPaddyM2()).isCloseTo(0, within(EPS));
+    assertThat(p.reclaimedPaddyM2()).isCloseTo(10_000, within(EPS));
     assertThat(p.constructionAreaM2()).isCloseTo(5_000, within(EPS));
     assertThat(p.constructionFarmlandM2()).isCloseTo(5_000, within(EPS));
     assertThat(p.constructionFarmlandNetM2()).isCloseTo(4_500, within(EPS));
@@ -81,12 +87,107 @@ class LinkageAnalysisTest {
     assertThat(p.violations()).isEmpty();
     assertThat(p.balanced()).isTrue();
     assertThat(p.qualityVerified()).isTrue();
-    assertThat(r.priceSource()).contains("linkage.pricePerMu.ordinaryFarmland");
+    assertThat(r.priceSource()).contains("linkage.crossProvince.outgoingPricePerMu.ordinaryFarmland");
+    assertThat(r.notes()).anyMatch(n -> n.contains("designated counties only"));
+    assertThat(p.assumptions()).anyMatch(a -> a.contains("D1") && a.contains("counted gross"));
+  }
+
+  @Test
+  void areaBalancedButPaddyNotIsAViolation() {
+    // The issue's case: D1 reclaims 10 000 m² of 0103 旱地 (area 10 000 ≥ 4 500 occupied), but C1 occupies
+    // 4 500 m² of paddy (T2 0101, 5 000 × (1 − 0.1)) and no paddy is reclaimed → PADDY_NOT_BALANCED, 4 500 m²
+    // = 6.75 亩, naming C1; FARMLAND_NOT_BALANCED is not raised.
+    Project p = run(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4)),
+        List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null))).project("P1");
+    assertThat(codes(p)).containsExactly("PADDY_NOT_BALANCED");
+    Violation v = p.violations().get(0);
+    assertThat(v.areaM2()).isCloseTo(4_500, within(EPS));
+    assertThat(v.plotIds()).containsExactly("C1");
+    assertThat(v.geometry().getArea()).isCloseTo(5_000, within(EPS));
+    assertThat(p.balanced()).isFalse();
+    // a profile may lift the rule, citing why
+    PolicyProfile lifted = PolicyProfile.shipped("example-province-homestead");
+    assertThat(lifted.has(LinkageAnalysis.PADDY_KEY)).isTrue();
+  }
+
+  @Test
+  void reclaimedFarmlandIsNetOfItsTiankanLikeTheOccupiedFarmland() {
+    // Same project, D1 planned 0103 with KCXS 0.08 (field): reclaimed net = 10 000 × (1 − 0.08) = 9 200;
+    // occupied net 4 500 → farmland surplus 9 200 − 4 500 = 4 700, against 10 000 − 4 500 = 5 500 counted gross:
+    // the symmetric rule lowers it by exactly 10 000 × 0.08 = 800 m². Construction-land surplus unchanged (5 000).
+    Feature d = plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4);
+    Map<String, Object> a = new java.util.LinkedHashMap<>(d.attributes());
+    a.put("KCXS", 0.08);
+    Project net = run(List.of(d.withAttributes(a)), List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null)))
+        .project("P1");
+    Project gross = run(List.of(d), List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null))).project("P1");
+    assertThat(net.reclaimedFarmlandGrossM2()).isCloseTo(10_000, within(EPS));
+    assertThat(net.reclaimedFarmlandM2()).isCloseTo(9_200, within(EPS));
+    assertThat(net.farmlandSurplusM2()).isCloseTo(4_700, within(EPS));
+    assertThat(gross.farmlandSurplusM2()).isCloseTo(5_500, within(EPS));
+    assertThat(gross.farmlandSurplusM2() - net.farmlandSurplusM2()).isCloseTo(800, within(EPS));
+    assertThat(net.surplusQuotaM2()).isCloseTo(gross.surplusQuotaM2(), within(EPS));
+    assertThat(net.assumptions()).noneMatch(x -> x.contains("counted gross"));
+  }
+
+  @Test
+  void reclaimedKcxsFromTheProfileByClassAndSlope() {
+    // Example profile: 0103 slope 3 → 0.1. D1 planned 0103, GDPDJB 3: 10 000 × 0.9 = 9 000 net; intra-county
+    // price 200 000 元/亩 (EXAMPLE) × 7.5 亩 = 1 500 000 元.
+    Feature d = plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4);
+    Map<String, Object> a = new java.util.LinkedHashMap<>(d.attributes());
+    a.put("GDPDJB", 3);
+    Project p = run(List.of(d.withAttributes(a)), List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null)),
+        List.of(), List.of(), PolicyProfile.shipped("example-province-homestead"), LinkageAnalysis.Options.DEFAULT,
+        AreaMode.PLANAR).project("P1");
+    assertThat(p.reclaimedFarmlandM2()).isCloseTo(9_000, within(EPS));
+    assertThat(p.surplusValueYuan()).isCloseTo(1_500_000, within(1e-3));
+  }
+
+  @Test
+  void paddyShortfallDrawnOnTheVerifiedLedger() {
+    // The paddy shortfall of 4 500 m² (areaBalancedButPaddyNot) drawn on the ledger: unverified S0 offers nothing,
+    // S1 has 3 000 m² of paddy, S2 2 000 → 3 000 + 1 500 drawn; the violation is gone, S2 keeps 500.
+    List<org.landledger.redline.compensation.SupplementaryProject> ledger = List.of(
+        new org.landledger.redline.compensation.SupplementaryProject("S0", null, 9_000, 9_000, 0, false),
+        new org.landledger.redline.compensation.SupplementaryProject("S1", null, 3_000, 3_000, 0),
+        new org.landledger.redline.compensation.SupplementaryProject("S2", null, 2_000, 2_000, 0));
+    Layer base = dltb();
+    LandUseOverlay overlay = new LandUseOverlay(base, AreaCalculator.of(GK, AreaMode.PLANAR));
+    List<LinkagePlot> plots = new ArrayList<>();
+    GeometryRepair repair = new GeometryRepair(true);
+    plots.addAll(LinkageInputs.plots(Layer.fromRows("CJQ", GK, "Polygon",
+        List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4))), LinkagePlot.Role.DEMOLITION,
+        LinkageInputs.Fields.DEFAULT, GK, repair, new ArrayList<>()));
+    plots.addAll(LinkageInputs.plots(Layer.fromRows("JXQ", GK, "Polygon",
+        List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null))), LinkagePlot.Role.CONSTRUCTION,
+        LinkageInputs.Fields.DEFAULT, GK, repair, new ArrayList<>()));
+    Project p = new LinkageAnalysis(overlay, PolicyProfile.nationalDefault(), null, null, null)
+        .withSupplementary(ledger).analyse(LinkageProject.group(plots)).project("P1");
+    assertThat(p.violations()).isEmpty();
+    assertThat(p.assumptions()).anyMatch(a -> a.contains("S1") && a.contains("3000.00"))
+        .anyMatch(a -> a.contains("S2") && a.contains("1500.00")).noneMatch(a -> a.contains("S0"));
+    // with S1 alone: 1 500 m² still short
+    Project shortP = new LinkageAnalysis(overlay, PolicyProfile.nationalDefault(), null, null, null)
+        .withSupplementary(ledger.subList(0, 2)).analyse(LinkageProject.group(plots)).project("P1");
+    assertThat(codes(shortP)).containsExactly("PADDY_NOT_BALANCED");
+    assertThat(shortP.violations().get(0).areaM2()).isCloseTo(1_500, within(EPS));
+  }
+
+  @Test
+  void withoutAnIntraCountyPriceTheSurplusIsNotValued() {
+    // the national default names no intra-county price (it is local): value null, said in the notes
+    LinkageResult r = run(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0101", 4)),
+        List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null)));
+    assertThat(r.project("P1").surplusValueYuan()).isNull();
+    assertThat(r.pricePerMu()).isNull();
+    assertThat(r.notes()).anyMatch(n -> n.contains("linkage.pricePerMu.intraCounty"));
+    assertThat(r.toJson()).containsEntry("regime", "2024");
   }
 
   @Test
   void highStandardPriceAndExplicitPrice() {
-    List<Feature> d = List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4));
+    List<Feature> d = List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0101", 4));
     List<Feature> c = List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null));
     // 7.5 亩 × 400 000 = 3 000 000 元; × 123 456 = 925 920 元.
     LinkageResult hs = run(d, c, List.of(), List.of(), PolicyProfile.nationalDefault(),
@@ -103,7 +204,7 @@ class LinkageAnalysisTest {
     Path f = dir.resolve("province.json");
     Files.writeString(f, """
         {"id": "cn-34-anhui", "version": "2024.1", "extends": "cn-national-default",
-         "parameters": {"linkage.pricePerMu.ordinaryFarmland": {"value": 200000, "unit": "元/亩",
+         "parameters": {"linkage.pricePerMu.intraCounty": {"value": 200000, "unit": "元/亩",
            "source": "某省增减挂钩节余指标省内交易指导价（示例）"}}}
         """);
     PolicyProfile profile = PolicyProfile.load(f);
@@ -116,7 +217,7 @@ class LinkageAnalysisTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> params = (Map<String, Object>) r.policy().get("parameters");
     assertThat(params).containsKeys("linkage.reclaimableCodes", "linkage.turnoverYears",
-        "linkage.pricePerMu.ordinaryFarmland");
+        "linkage.pricePerMu.intraCounty");
     assertThat(params).doesNotContainKey("redline.minOverlapM2");
   }
 
@@ -131,11 +232,11 @@ class LinkageAnalysisTest {
     // C2b = x 150–200, y 0–40 on T2 (0101, KCXS 0.1, GDDB 5): 2 000 gross, 1 800 net, paddy 1 800.
     // Occupied: gross 8 000, net 6 600, grade (8 × 4 800 + 5 × 1 800) / 6 600 = 47 400 / 6 600 = 7.181818…
     // Surplus 10 000 − 8 000 = 2 000 m² = 3 亩 → 900 000 元.
-    LinkageResult r = run(
+    LinkageResult r = runAt(
         List.of(plot("D2a", "P2", rect(50, 0, 150, 100), "0101", 3),
             plot("D2b", "P2", rect(300, 0, 400, 50), "0103", 9)),
         List.of(plot("C2a", "P2", rect(200, 0, 300, 60), null, null),
-            plot("C2b", "P2", rect(150, 0, 200, 40), null, null)));
+            plot("C2b", "P2", rect(150, 0, 200, 40), null, null)), new LinkageAnalysis.Options(null, LinkageAnalysis.PriceClass.ORDINARY_FARMLAND));
     Project p = r.project("P2");
     assertThat(p.demolitionAreaM2()).isCloseTo(15_000, within(EPS));
     assertThat(p.reclaimableAreaM2()).isCloseTo(10_000, within(EPS));
@@ -179,7 +280,7 @@ class LinkageAnalysisTest {
     assertThat(p.violations().get(1).plotIds()).containsExactly("C3");
     assertThat(p.violations().get(2).plotIds()).containsExactly("D3");
     assertThat(p.surplusQuotaM2()).isZero();
-    assertThat(p.surplusValueYuan()).isZero();
+    assertThat(p.surplusValueYuan()).isNull();
     assertThat(p.balanced()).isFalse();
   }
 
@@ -267,7 +368,7 @@ class LinkageAnalysisTest {
   void ellipsoidalAreasAreCloseToPlanarNearTheCentralMeridian() {
     // At 39 500 000 (the central meridian, scale 1) the ellipsoidal area of a 100 m square differs from the
     // planar 10 000 m² by far less than 0.1 %; the surplus 5 000 m² likewise.
-    LinkageResult r = run(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4)),
+    LinkageResult r = run(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0101", 4)),
         List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null)), List.of(), List.of(),
         PolicyProfile.nationalDefault(), LinkageAnalysis.Options.DEFAULT, AreaMode.ELLIPSOIDAL);
     Project p = r.project("P1");
@@ -278,8 +379,8 @@ class LinkageAnalysisTest {
 
   @Test
   void jsonHasTheIssueShape() {
-    LinkageResult r = run(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4)),
-        List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null)));
+    LinkageResult r = runAt(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4)),
+        List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null)), new LinkageAnalysis.Options(null, LinkageAnalysis.PriceClass.ORDINARY_FARMLAND));
     Map<String, Object> json = r.toJson();
     assertThat(json).containsKeys("projects", "summary", "policy", "notes");
     @SuppressWarnings("unchecked")
@@ -289,6 +390,12 @@ class LinkageAnalysisTest {
         "surplusValueYuan", "reclaimedQualityGrade", "occupiedQualityGrade", "balanced", "violations", "plots");
     assertThat(p.get("surplusQuotaMu")).isEqualTo(7.5);
     assertThat(p.get("surplusValueYuan")).isEqualTo(2_250_000.0);
+    assertThat(json).containsKeys("regime", "regimeSource", "policyProfile");
+    // the paddy violation has the same object shape as the others
+    @SuppressWarnings("unchecked")
+    Map<String, Object> v = ((List<Map<String, Object>>) p.get("violations")).get(0);
+    assertThat(v).containsOnlyKeys("code", "messageZh", "message", "detail", "plots", "areaM2", "areaMu");
+    assertThat(v.get("code")).isEqualTo("PADDY_NOT_BALANCED");
   }
 
   @Test

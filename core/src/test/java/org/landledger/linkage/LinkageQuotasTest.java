@@ -20,7 +20,7 @@ class LinkageQuotasTest {
   @Test
   void balancedProjectRecordsTurnoverAndSurplusWithTheirPlots(@TempDir Path dir) {
     // D1 10 000 reclaimable, C1 5 000 (see LinkageAnalysisTest): turnover 5 000 m², surplus 5 000 m².
-    LinkageResult r = LinkageAnalysisTest.run(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0103", 4)),
+    LinkageResult r = LinkageAnalysisTest.run(List.of(plot("D1", "P1", rect(0, 0, 100, 100), "0101", 4)),
         List.of(plot("C1", "P1", rect(100, 0, 150, 100), null, null)));
     try (QuotaLedger l = QuotaLedger.open(dir.resolve("ledger"), PolicyProfile.nationalDefault())) {
       QuotaLedger.Quota t = LinkageQuotas.issueTurnover(l, r.project("P1"), LocalDate.of(2025, 1, 1), "批复-1");

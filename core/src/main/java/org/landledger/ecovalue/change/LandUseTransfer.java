@@ -139,31 +139,7 @@ public final class LandUseTransfer {
    */
   static Map<Transition, Double> couple(Map<String, Double> from, Map<String, Double> to) {
     Map<Transition, Double> out = new LinkedHashMap<>();
-    Map<String, Double> f = new LinkedHashMap<>(from);
-    Map<String, Double> g = new LinkedHashMap<>(to);
-    for (Map.Entry<String, Double> e : from.entrySet()) {
-      Double other = to.get(e.getKey());
-      if (other != null) {
-        double m = Math.min(e.getValue(), other);
-        if (m > 0) {
-          out.merge(new Transition(e.getKey(), e.getKey()), m, Double::sum);
-          f.merge(e.getKey(), -m, Double::sum);
-          g.merge(e.getKey(), -m, Double::sum);
-        }
-      }
-    }
-    double rest = g.values().stream().mapToDouble(v -> Math.max(0, v)).sum();
-    if (rest > 1e-15) {
-      f.forEach((a, x) -> {
-        if (x > 1e-15) {
-          g.forEach((b, y) -> {
-            if (y > 1e-15) {
-              out.merge(new Transition(a, b), x * y / rest, Double::sum);
-            }
-          });
-        }
-      });
-    }
+    SurveyPolygon.couple(from, to).forEach((a, row) -> row.forEach((b, x) -> out.put(new Transition(a, b), x)));
     return out;
   }
 

@@ -32,6 +32,8 @@ public final class HomesteadReportPage {
     Messages msg = Messages.of(ctx.lang(), BUNDLE);
     Report.Builder b = Report.builder(ctx.lang(), msg.get("homestead.title"));
     ctx.titleBlock(b, msg);
+    org.landledger.redline.report.RedLineReport.regime(b, msg, org.landledger.redline.compensation.Regime
+        .describe(h.policy()));
     Map<String, Object> json = h.toJson();
 
     int multiple = h.multipleHomesteadHouseholds().size();

@@ -45,9 +45,17 @@ public final class LinkageReport {
     summary.add(new Report.Paragraph(msg.get("linkage.summary.count", ps.size(), balanced, ps.size() - balanced),
         balanced < ps.size()));
     summary.add(projects(ps, msg));
-    double value = ps.stream().mapToDouble(LinkageResult.Project::surplusValueYuan).sum();
-    summary.add(new Report.Paragraph(msg.get("linkage.price", Fmt.num(r.pricePerMu(), 0),
-        r.priceSource() == null ? "" : r.priceSource(), Fmt.num(value / 10_000, 2)), false));
+    if (r.pricePerMu() != null) {
+      double value = ps.stream().mapToDouble(LinkageResult.Project::surplusValueYuan).sum();
+      summary.add(new Report.Paragraph(msg.get("linkage.price", Fmt.num(r.pricePerMu(), 0),
+          r.priceSource() == null ? "" : r.priceSource(), Fmt.num(value / 10_000, 2)), false));
+    } else {
+      summary.add(new Report.Paragraph(msg.get("linkage.price.none"), false));
+    }
+    if (r.regime() != null && r.regime().get("regime") != null) {
+      summary.add(new Report.Paragraph(msg.pick("占补平衡制度 ", "Regime ") + r.regime().get("regime") + "（"
+          + r.regime().get("regimeSource") + "）；" + r.regime().get("policyProfile"), false));
+    }
     b.section(msg.get("linkage.section.summary"), summary);
     b.section(msg.get("linkage.section.totals"), List.of(totals(ps, msg)));
     b.section(msg.get("linkage.section.balance"), List.of(new Report.Chart(balanceChart(ps, msg))));
@@ -89,8 +97,8 @@ public final class LinkageReport {
       }
       rows.add(List.of(p.projectId(), Fmt.mu(p.demolitionAreaM2()), Fmt.mu(p.reclaimableAreaM2()),
           Fmt.mu(p.reclaimedFarmlandM2()), Fmt.mu(p.constructionAreaM2()), Fmt.mu(p.constructionFarmlandNetM2()),
-          Fmt.mu(p.surplusQuotaM2()), Fmt.ha(p.surplusQuotaM2()), Fmt.num(p.surplusValueYuan() / 10_000, 2),
-          msg.get(p.balanced() ? "yes" : "no")));
+          Fmt.mu(p.surplusQuotaM2()), Fmt.ha(p.surplusQuotaM2()), p.surplusValueYuan() == null ? "—"
+          : Fmt.num(p.surplusValueYuan() / 10_000, 2), msg.get(p.balanced() ? "yes" : "no")));
     }
     return new Report.Table(null, List.of(msg.get("linkage.p.id"), msg.get("linkage.p.demolition"),
         msg.get("linkage.p.reclaimable"), msg.get("linkage.p.reclaimedFarmland"), msg.get("linkage.p.construction"),

@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <p>Matching is first come, first served and deterministic: occupations in the order given (plan order) draw
  * on projects in the order given, each indicator independently, until the owed amount is met or the
- * projects are used up. Amounts below {@link #EPSILON} are treated as zero (rounding noise).
+ * projects are used up. Only verified projects are drawn on (以补定占); unverified ones are reported as pending.
+ * Amounts below {@link #EPSILON} are treated as zero (rounding noise).
  */
 public final class CompensationLedger {
 
@@ -33,11 +34,13 @@ public final class CompensationLedger {
   }
 
   /** Available, used and remaining per indicator for one project. */
-  public record ProjectBalance(String projectId, String name, Amounts available, Amounts used, Amounts remaining) {}
+  public record ProjectBalance(String projectId, String name, Amounts available, Amounts used, Amounts remaining,
+      boolean verified) {}
 
   /** The whole ledger. */
   public record Result(List<ClaimBalance> claims, List<ProjectBalance> projects, List<Allocation> allocations,
-      Amounts owed, Amounts available, Amounts allocated, Amounts shortfall, Amounts surplus, double ungradedM2) {
+      Amounts owed, Amounts available, Amounts allocated, Amounts shortfall, Amounts surplus, double ungradedM2,
+      Amounts pending) {
 
     /** Whether every indicator is fully compensated. */
     public boolean balanced() {
@@ -61,12 +64,17 @@ public final class CompensationLedger {
     int np = projects.size();
     double[][] left = new double[Indicator.values().length][np];
     Amounts available = Amounts.ZERO;
+    Amounts pending = Amounts.ZERO;
     for (int p = 0; p < np; p++) {
-      for (Indicator i : Indicator.values()) {
-        left[i.ordinal()][p] = projects.get(p).get(i);
-      }
       SupplementaryProject sp = projects.get(p);
-      available = available.plus(new Amounts(sp.areaM2(), sp.paddyM2(), sp.capacityKg()));
+      if (!sp.verified()) {
+        pending = pending.plus(sp.amounts());
+        continue;
+      }
+      for (Indicator i : Indicator.values()) {
+        left[i.ordinal()][p] = sp.get(i);
+      }
+      available = available.plus(sp.amounts());
     }
     int[] cursor = new int[Indicator.values().length];
     List<Allocation> allocations = new ArrayList<>();
@@ -104,13 +112,13 @@ public final class CompensationLedger {
     Amounts surplus = Amounts.ZERO;
     for (int p = 0; p < np; p++) {
       SupplementaryProject sp = projects.get(p);
-      Amounts avail = new Amounts(sp.areaM2(), sp.paddyM2(), sp.capacityKg());
+      Amounts avail = sp.verified() ? sp.amounts() : Amounts.ZERO;
       Amounts remaining = clamp(new Amounts(left[0][p], left[1][p], left[2][p]));
-      pbs.add(new ProjectBalance(sp.id(), sp.name(), avail, avail.minus(remaining), remaining));
+      pbs.add(new ProjectBalance(sp.id(), sp.name(), avail, avail.minus(remaining), remaining, sp.verified()));
       surplus = surplus.plus(remaining);
     }
     return new Result(balances, pbs, allocations, owedTotal, available, allocatedTotal,
-        clamp(owedTotal.minus(allocatedTotal)), surplus, ungraded);
+        clamp(owedTotal.minus(allocatedTotal)), surplus, ungraded, pending);
   }
 
   private static Amounts clamp(Amounts a) {

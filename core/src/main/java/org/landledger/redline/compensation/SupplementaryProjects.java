@@ -27,7 +27,10 @@ import org.landledger.io.ReadOptions;
  *   <li>area (m²): {@code areaM2}, {@code BCGDMJ}, {@code 补充耕地面积} — for a layer, the ellipsoidal area of
  *       the geometry when no such field exists;
  *   <li>paddy (m²): {@code paddyM2}, {@code BCSTMJ}, {@code STMJ}, {@code 水田面积};
- *   <li>capacity (kg): {@code capacityKg}, {@code LSCN}, {@code 粮食产能}.
+ *   <li>capacity (kg): {@code capacityKg}, {@code LSCN}, {@code 粮食产能};
+ *   <li>verified (optional): {@code verified}, {@code YSRQ}, {@code 验收日期}, {@code 是否验收} — a date or yes/1/true/是
+ *       marks a verified (验收) project; blank, 0, false, no, 否, 未验收 an unverified one, which is not drawn on
+ *       (以补定占). Without the column every project is taken as verified (the file is the verified ledger).
  * </ul>
  */
 public final class SupplementaryProjects {
@@ -37,6 +40,8 @@ public final class SupplementaryProjects {
   static final List<String> AREA = List.of("areaM2", "BCGDMJ", "补充耕地面积");
   static final List<String> PADDY = List.of("paddyM2", "BCSTMJ", "STMJ", "水田面积");
   static final List<String> CAPACITY = List.of("capacityKg", "LSCN", "粮食产能");
+  static final List<String> VERIFIED = List.of("verified", "YSRQ", "验收日期", "是否验收");
+  private static final Set<String> NOT_VERIFIED = Set.of("", "0", "false", "no", "n", "否", "未验收");
 
   private SupplementaryProjects() {}
 
@@ -157,6 +162,7 @@ public final class SupplementaryProjects {
     String areaF = require(keys, AREA, file);
     String paddyF = require(keys, PADDY, file);
     String capF = require(keys, CAPACITY, file);
+    String verF = first(keys, VERIFIED);
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < rows.size(); i++) {
       Map<String, Object> r = rows.get(i);
@@ -178,7 +184,9 @@ public final class SupplementaryProjects {
       }
       Object nm = nameF == null ? null : r.get(nameF);
       String name = nm == null || nm.toString().isBlank() ? null : nm.toString().trim();
-      out.add(new SupplementaryProject(id, name, area, paddy, cap));
+      Object vv = verF == null ? "yes" : r.get(verF);
+      boolean verified = !NOT_VERIFIED.contains(vv == null ? "" : vv.toString().trim().toLowerCase(Locale.ROOT));
+      out.add(new SupplementaryProject(id, name, area, paddy, cap, verified));
     }
     return out;
   }

@@ -53,6 +53,7 @@ public final class RedLineReport {
     Messages msg = Messages.of(ctx.lang(), BUNDLE);
     Report.Builder b = Report.builder(ctx.lang(), msg.get("redline.title"));
     ctx.titleBlock(b, msg);
+    regime(b, msg, org.landledger.redline.compensation.Regime.describe(r.policy()));
     String crs = r.crs() == null ? "?" : r.crs().toString();
     b.meta(msg.get("meta.crs"), msg.get("redline.meta.crs", crs,
         msg.get(r.areaMode() == org.landledger.geo.AreaMode.PLANAR ? "area.planar" : "area.ellipsoidal"),
@@ -245,5 +246,13 @@ public final class RedLineReport {
       out.add(new Report.Paragraph(msg.get("redline.f.cut", MAX_ROWS, ps.size()), false));
     }
     return out;
+  }
+
+  /** 占补平衡制度 and the profile version in the title block (every output names them). */
+  public static void regime(Report.Builder b, Messages msg, Map<String, Object> regime) {
+    if (regime.get("regime") != null) {
+      b.meta(msg.pick("占补平衡制度", "Regime"), regime.get("regime") + " — " + regime.get("regimeSource"));
+      b.meta(msg.pick("政策参数集", "Policy profile"), String.valueOf(regime.get("policyProfile")));
+    }
   }
 }

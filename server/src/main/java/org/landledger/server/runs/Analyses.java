@@ -162,27 +162,44 @@ public final class Analyses {
     r.put("construction", new Role("--construction", true));
     r.put("permanentFarmland", new Role("--permanent-farmland", false));
     r.put("ecoRedline", new Role("--eco-redline", false));
+    r.put("supplementary", new Role("--supplementary", false));
     p = common();
     p.put("projectField", Param.text("--project-field"));
     p.put("reclaimedClassField", Param.text("--reclaimed-class-field"));
     p.put("reclaimedGradeField", Param.text("--reclaimed-grade-field"));
     p.put("plotIdField", Param.text("--plot-id-field"));
+    p.put("reclaimedKcxsField", Param.text("--reclaimed-kcxs-field"));
+    p.put("slopeField", Param.text("--slope-field"));
     p.put("pricePerMu", Param.number("--price-per-mu"));
-    p.put("priceClass", new Param("--price-class", Kind.TEXT, false, Set.of("ordinary", "high-standard")));
+    p.put("priceClass", new Param("--price-class", Kind.TEXT, false,
+        Set.of("intra-county", "ordinary", "high-standard")));
     p.put("area", area("--area"));
     add(new Analysis("linkage", r, p, Set.of(), "linkage.json"));
+
+    r = new LinkedHashMap<>();
+    r.put("before", new Role("--before", true));
+    r.put("after", new Role("--after", true));
+    r.put("xzq", new Role("--xzq", false));
+    p = common();
+    p.put("regime", new Param("--regime", Kind.TEXT, false, Set.of("2017", "2024")));
+    p.put("area", area("--area"));
+    p.put("engine", engine());
+    add(new Analysis("farmland-balance", r, p, Set.of("grainTable", "sparkMaster"), "balance.json"));
 
     r = new LinkedHashMap<>();
     r.put("parcels", new Role("--parcels", true));
     r.put("exits", new Role("--exits", false));
     r.put("resettlement", new Role("--resettlement", false));
+    r.put("landuse", new Role("--landuse", false));
+    r.put("permanentFarmland", new Role("--permanent-farmland", false));
     p = common();
     for (String f : List.of("ownerIdField", "householdField", "idField", "nameField", "areaField", "statusField",
-        "exitField", "exitValue", "areaType", "areaTypeField")) {
+        "exitField", "exitValue", "areaType", "areaTypeField", "householdSizeField")) {
       p.put(f, Param.text(option(f)));
     }
     p.put("idleValue", new Param("--idle-value", Kind.TEXTS, false, Set.of()));
-    for (String f : List.of("standardM2", "reclamationRate", "pricePerMu", "reclamationCostPerMu", "householdShare")) {
+    for (String f : List.of("standardM2", "householdStandardM2", "reclamationRate", "pricePerMu", "reclamationCostPerMu",
+        "householdShare")) {
       p.put(f, Param.number(option(f)));
     }
     p.put("allowInvalidIds", new Param("--allow-invalid-ids", Kind.FLAG, false, Set.of()));
