@@ -274,8 +274,8 @@ class HomesteadCommandTest {
 
   @Test
   void collectiveMarketFee(@TempDir Path dir) throws Exception {
-    // 1 000 000 − 400 000 = 600 000 increment; fee × 0.3 = 180 000.00; members (600 000 − 180 000) × 0.6 =
-    // 252 000.00; collective 1 000 000 − 180 000 − 252 000 = 568 000.00
+    // 1 000 000 − 400 000 = 600 000 increment; fee × 0.3 = 180 000.00; members (1 000 000 − 400 000 − 180 000)
+    // × 0.6 = 252 000.00; collective 1 000 000 − 180 000 − 252 000 = 568 000.00
     Path out = dir.resolve("fee.json");
     Run r = run("collective-market", "--price-yuan", "1000000", "--cost-yuan", "400000", "--rate", "0.3",
         "--member-share", "0.6", "--out", out.toString());
@@ -284,11 +284,30 @@ class HomesteadCommandTest {
     assertThat(j.get("adjustmentFeeYuan").decimalValue()).isEqualByComparingTo("180000.00");
     assertThat(j.get("membersYuan").decimalValue()).isEqualByComparingTo("252000.00");
     assertThat(j.get("collectiveYuan").decimalValue()).isEqualByComparingTo("568000.00");
+    assertThat(j.get("base").asText()).isEqualTo("increment");
+    assertThat(j.get("rangeApplied").asBoolean()).isTrue();
+    // on the whole price: 1 000 000 × 0.1 = 100 000.00, no 20–50 % range
+    Path onPrice = dir.resolve("price.json");
+    assertThat(run("collective-market", "--price-yuan", "1000000", "--base", "price", "--rate", "0.1",
+        "--out", onPrice.toString()).code()).isZero();
+    assertThat(json(onPrice).get("adjustmentFeeYuan").decimalValue()).isEqualByComparingTo("100000.00");
+    assertThat(json(onPrice).get("rangeApplied").asBoolean()).isFalse();
+    // a rate with neither a cost basis nor a base is refused: the base must be said
+    Run noBase = run("collective-market", "--price-yuan", "1000000", "--rate", "0.3");
+    assertThat(noBase.code()).isEqualTo(2);
+    assertThat(noBase.err()).contains("--base price");
+    // the example profile's rate table: zone 1, commercial, grant → 0.5 of (2 000 000 − 800 000) = 600 000.00
+    Path table = dir.resolve("table.json");
+    assertThat(run("collective-market", "--price-yuan", "2000000", "--cost-yuan", "800000", "--zone", "1",
+        "--use", "commercial", "--method", "出让", "--policy", "example-province-homestead",
+        "--out", table.toString()).code()).isZero();
+    assertThat(json(table).get("adjustmentFeeYuan").decimalValue()).isEqualByComparingTo("600000.00");
+    assertThat(json(table).get("method").asText()).isEqualTo("grant");
     Run longTerm = run("collective-market", "--price-yuan", "1000000", "--rate", "0.3", "--use", "commercial",
         "--term-years", "50");
     assertThat(longTerm.code()).isEqualTo(2);
     assertThat(longTerm.err()).contains("maximum of 40 years");
-    Run bad = run("collective-market", "--price-yuan", "1000000", "--rate", "0.6");
+    Run bad = run("collective-market", "--price-yuan", "1000000", "--cost-yuan", "0", "--rate", "0.6");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("outside the range");
   }

@@ -1,47 +1,76 @@
 package org.landledger.collective;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.landledger.policy.PolicyProfile;
 
 /**
- * 土地增值收益调节金: the fee the collective pays when collective operational construction land goes on the
- * market (集体经营性建设用地入市), and how the rest is shared between the collective and its members.
+ * 土地增值收益调节金: the fee paid when collective operational construction land goes on the market
+ * (集体经营性建设用地入市), and how the rest is shared between the collective and its members.
  *
- * <p>财税〔2016〕41号 levies 20 %–50 % of the land value increment (土地增值收益), the rate set by each pilot
- * county; the range is the profile's {@code collective.adjustmentFeeRateRange} and a rate outside it is
- * refused. Arithmetic (half-up to 0.01 元):
- * <ul>
- *   <li>incrementYuan = max(0, priceYuan − costBasisYuan) — cost basis = the collective's land acquisition and
- *       development costs (0 when the county levies on the whole price, as several pilots do);
- *   <li>feeYuan = round2(increment × rate);
- *   <li>membersYuan = round2((increment − fee) × memberShare) when a member share is given;
- *   <li>collectiveYuan = price − fee − members (cost recovery plus its part of the net increment), so fee +
- *       collective + members = price exactly.
- * </ul>
+ * <p>Rules (财税〔2016〕41号, extended by 财税〔2023〕52号): the fee is 20 %–50 % of the land value increment
+ * (入市收入 − 取得成本 − 土地开发支出), for first entry and re-transfer alike; the pilot county sets the rate
+ * considering use, land grade (zone) and method (出让/出租/作价出资入股). Some counties levy on the whole
+ * transaction price instead; the {@link FeeBase} says which, and the 20 %–50 % range is applied to the
+ * increment base only. Rates come from the profile's {@code collective.adjustmentFeeRates} table (rows
+ * {@code {zone, use, method, base, rate}}, {@code "*"} for any; the most specific matching row wins) or from a
+ * rate given by the caller with its base.
+ *
+ * <p>Arithmetic (half-up to 0.01 元): increment = max(0, price − cost); baseAmount = increment or price; fee =
+ * round2(baseAmount × rate); net = max(0, price − cost − fee) (cost 0 when not given); members = round2(net ×
+ * memberShare); collective = price − fee − members, so fee + collective + members = price exactly.
  */
 public final class AdjustmentFee {
 
   public static final String RANGE_KEY = "collective.adjustmentFeeRateRange";
-  public static final String RATE_KEY = "collective.adjustmentFeeRate";
+  public static final String RATES_KEY = "collective.adjustmentFeeRates";
   public static final String MEMBER_SHARE_KEY = "collective.memberShare";
+  static final String ANY = "*";
 
   private AdjustmentFee() {}
 
-  /** The result; {@code membersYuan} is null without a member share. */
-  public record Result(BigDecimal priceYuan, BigDecimal costBasisYuan, BigDecimal incrementYuan, BigDecimal rate,
-      BigDecimal feeYuan, BigDecimal collectiveYuan, BigDecimal membersYuan, BigDecimal memberShare) {
+  /** One market entry: price, cost basis (null when unknown; needed for the increment base), zone, use, method. */
+  public record Sale(BigDecimal priceYuan, BigDecimal costBasisYuan, String zone, String use, MarketMethod method) {}
+
+  /** The rate that applies, its base, and where it came from (the matched profile row, or the caller). */
+  public record Rule(BigDecimal rate, FeeBase base, String matched, String source) {}
+
+  /** The result; {@code incrementYuan} is null when no cost basis was given, {@code membersYuan} without a share. */
+  public record Result(Sale sale, Rule rule, BigDecimal priceYuan, BigDecimal costBasisYuan, BigDecimal incrementYuan,
+      BigDecimal baseAmountYuan, boolean rangeApplied, BigDecimal feeYuan, BigDecimal netYuan, BigDecimal collectiveYuan,
+      BigDecimal membersYuan, BigDecimal memberShare) {
+
+    public BigDecimal rate() {
+      return rule.rate();
+    }
+
+    public FeeBase base() {
+      return rule.base();
+    }
 
     public Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("priceYuan", priceYuan);
       m.put("costBasisYuan", costBasisYuan);
       m.put("incrementYuan", incrementYuan);
-      m.put("rate", rate);
+      m.put("base", rule.base().code());
+      m.put("baseName", rule.base().chinese());
+      m.put("baseAmountYuan", baseAmountYuan);
+      m.put("rate", rule.rate());
+      m.put("rangeApplied", rangeApplied);
+      m.put("zone", sale.zone());
+      m.put("use", sale.use());
+      m.put("method", sale.method().code());
+      m.put("methodName", sale.method().chinese());
+      m.put("rateRule", rule.matched());
+      m.put("rateSource", rule.source());
       m.put("adjustmentFeeYuan", feeYuan);
+      m.put("netYuan", netYuan);
       m.put("collectiveYuan", collectiveYuan);
       m.put("membersYuan", membersYuan);
       m.put("memberShare", memberShare);
@@ -51,36 +80,81 @@ public final class AdjustmentFee {
     }
   }
 
+  /** A rate given by the caller (e.g. {@code --rate}) with its base. */
+  public static Rule given(BigDecimal rate, FeeBase base) {
+    return new Rule(rate, base, "given", "命令行给定 (given on the command line)");
+  }
+
   /**
-   * @param rate the county's rate, or null to take {@code collective.adjustmentFeeRate} from the profile
-   * @param memberShare members' share of the net increment, or null to take {@code collective.memberShare} from
-   *     the profile when present (else no split)
+   * The rate for a zone, use and method from the profile's {@code collective.adjustmentFeeRates}: rows whose
+   * zone/use/method equal the sale's or are {@code "*"}; the one with most non-wildcard fields wins, and two
+   * different winners are an error in the profile.
    */
-  public static Result compute(BigDecimal priceYuan, BigDecimal costBasisYuan, BigDecimal rate,
-      BigDecimal memberShare, PolicyProfile profile) {
-    if (priceYuan == null || priceYuan.signum() < 0) {
+  public static Rule rule(PolicyProfile profile, String zone, String use, MarketMethod method) {
+    if (!profile.has(RATES_KEY)) {
+      throw new IllegalArgumentException("no adjustment-fee rate: each pilot county sets its own (by zone, use and "
+          + "method) within " + range(profile) + " of the increment — pass --rate R with --base, or a --policy file "
+          + "with " + RATES_KEY);
+    }
+    PolicyProfile.Parameter p = profile.parameter(RATES_KEY);
+    int bestScore = -1;
+    List<JsonNode> winners = new ArrayList<>();
+    for (JsonNode row : p.value()) {
+      if (!row.path("rate").isNumber() || !row.hasNonNull("base")) {
+        throw new IllegalArgumentException("policy profile " + profile.id() + ": " + RATES_KEY + " row " + row
+            + " needs a numeric \"rate\" and a \"base\" (increment|price)");
+      }
+      int score = match(row, "zone", zone) + match(row, "use", use) + match(row, "method", method.code());
+      if (score >= 0 && score > bestScore) {
+        bestScore = score;
+        winners.clear();
+      }
+      if (score >= 0 && score == bestScore) {
+        winners.add(row);
+      }
+    }
+    if (winners.isEmpty()) {
+      throw new IllegalArgumentException("policy profile " + profile.id() + " has no adjustment-fee rate for zone "
+          + zone + ", use " + use + ", method " + method.code() + " (" + RATES_KEY + ")");
+    }
+    JsonNode best = winners.get(0);
+    for (JsonNode w : winners) {
+      if (w.get("rate").decimalValue().compareTo(best.get("rate").decimalValue()) != 0
+          || !w.path("base").asText("").equals(best.path("base").asText(""))) {
+        throw new IllegalArgumentException("policy profile " + profile.id() + ": adjustment-fee rows " + best + " and "
+            + w + " match zone " + zone + ", use " + use + ", method " + method.code() + " equally");
+      }
+    }
+    String matched = "zone=" + best.path("zone").asText(ANY) + ", use=" + best.path("use").asText(ANY)
+        + ", method=" + best.path("method").asText(ANY);
+    return new Rule(best.get("rate").decimalValue(), FeeBase.parse(best.path("base").asText("")), matched,
+        best.hasNonNull("source") ? best.get("source").asText() : p.source());
+  }
+
+  // 1 for an exact match, 0 for a wildcard (or a row without the field), −100 for a mismatch
+  private static int match(JsonNode row, String field, String value) {
+    String v = row.path(field).asText(ANY);
+    if (v.equals(ANY)) {
+      return 0;
+    }
+    return v.equals(value) ? 1 : -100;
+  }
+
+  /** The fee and the split of one sale under a rule. */
+  public static Result compute(Sale sale, Rule rule, BigDecimal memberShare, PolicyProfile profile) {
+    if (sale.priceYuan() == null || sale.priceYuan().signum() < 0) {
       throw new IllegalArgumentException("transaction price must be ≥ 0 元");
     }
-    BigDecimal cost = costBasisYuan == null ? BigDecimal.ZERO : costBasisYuan;
-    if (cost.signum() < 0) {
+    if (sale.costBasisYuan() != null && sale.costBasisYuan().signum() < 0) {
       throw new IllegalArgumentException("cost basis must be ≥ 0 元");
     }
-    BigDecimal r = rate;
-    if (r == null) {
-      if (!profile.has(RATE_KEY)) {
-        throw new IllegalArgumentException("no adjustment-fee rate: each pilot county sets its own within "
-            + range(profile) + " — pass --rate R or a --policy file with " + RATE_KEY);
-      }
-      r = BigDecimal.valueOf(profile.number(RATE_KEY));
+    if (rule.base() == FeeBase.INCREMENT && sale.costBasisYuan() == null) {
+      throw new IllegalArgumentException("the fee is on the land value increment (" + rule.matched()
+          + "): give the cost basis (取得成本 + 土地开发支出, --cost-yuan; 0 if there is none), or levy on the whole "
+          + "price (--base price)");
     }
-    List<String> bounds = profile.strings(RANGE_KEY);
-    BigDecimal lo = new BigDecimal(bounds.get(0));
-    BigDecimal hi = new BigDecimal(bounds.get(1));
-    if (r.compareTo(lo) < 0 || r.compareTo(hi) > 0) {
-      throw new IllegalArgumentException("adjustment-fee rate " + r.stripTrailingZeros().toPlainString()
-          + " is outside the range " + range(profile) + " of policy profile " + profile.id() + " ("
-          + profile.parameter(RANGE_KEY).source() + ")");
-    }
+    boolean rangeApplied = rule.base() == FeeBase.INCREMENT;
+    checkRate(rule, rangeApplied, profile);
     BigDecimal share = memberShare;
     if (share == null && profile.has(MEMBER_SHARE_KEY)) {
       share = BigDecimal.valueOf(profile.number(MEMBER_SHARE_KEY));
@@ -88,14 +162,39 @@ public final class AdjustmentFee {
     if (share != null && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0)) {
       throw new IllegalArgumentException("member share must be in [0, 1], got " + share);
     }
-    BigDecimal price = priceYuan.setScale(2, RoundingMode.HALF_UP);
-    cost = cost.setScale(2, RoundingMode.HALF_UP);
-    BigDecimal increment = price.subtract(cost).max(BigDecimal.ZERO.setScale(2));
-    BigDecimal fee = increment.multiply(r).setScale(2, RoundingMode.HALF_UP);
-    BigDecimal members = share == null ? null
-        : increment.subtract(fee).multiply(share).setScale(2, RoundingMode.HALF_UP);
-    BigDecimal collective = price.subtract(fee).subtract(members == null ? BigDecimal.ZERO : members);
-    return new Result(price, cost, increment, r, fee, collective, members, share);
+    BigDecimal zero = BigDecimal.ZERO.setScale(2);
+    BigDecimal price = round2(sale.priceYuan());
+    BigDecimal cost = sale.costBasisYuan() == null ? null : round2(sale.costBasisYuan());
+    BigDecimal increment = cost == null ? null : price.subtract(cost).max(zero);
+    BigDecimal baseAmount = rangeApplied ? increment : price;
+    BigDecimal fee = round2(baseAmount.multiply(rule.rate()));
+    BigDecimal net = price.subtract(cost == null ? zero : cost).subtract(fee).max(zero);
+    BigDecimal members = share == null ? null : round2(net.multiply(share));
+    BigDecimal collective = price.subtract(fee).subtract(members == null ? zero : members);
+    return new Result(sale, rule, price, cost, increment, baseAmount, rangeApplied, fee, net, collective, members,
+        share);
+  }
+
+  private static void checkRate(Rule rule, boolean rangeApplied, PolicyProfile profile) {
+    BigDecimal r = rule.rate();
+    if (!rangeApplied) {
+      if (r.signum() < 0 || r.compareTo(BigDecimal.ONE) > 0) {
+        throw new IllegalArgumentException("adjustment-fee rate on the whole price must be in [0, 1], got " + r);
+      }
+      return;
+    }
+    List<String> bounds = profile.strings(RANGE_KEY);
+    BigDecimal lo = new BigDecimal(bounds.get(0));
+    BigDecimal hi = new BigDecimal(bounds.get(1));
+    if (r.compareTo(lo) < 0 || r.compareTo(hi) > 0) {
+      throw new IllegalArgumentException("adjustment-fee rate " + r.stripTrailingZeros().toPlainString()
+          + " on the increment is outside the range " + range(profile) + " of policy profile " + profile.id() + " ("
+          + profile.parameter(RANGE_KEY).source() + ")");
+    }
+  }
+
+  private static BigDecimal round2(BigDecimal v) {
+    return v.setScale(2, RoundingMode.HALF_UP);
   }
 
   private static String range(PolicyProfile profile) {

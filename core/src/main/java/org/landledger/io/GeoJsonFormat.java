@@ -19,7 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.regex.Matcher;
@@ -31,7 +33,10 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.landledger.io.query.FeatureCursor;
+import org.landledger.io.query.PushDown;
+import org.landledger.io.query.Query;
+import org.landledger.io.query.ScanQuery;
 
 /**
  * GeoJSON 格式: RFC 7946 FeatureCollections (.geojson, .json), streamed with Jackson; geometries are
@@ -51,7 +56,9 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  */
 public final class GeoJsonFormat implements LayerFormat {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** JSON values one feature may hold (coordinates included): a guard against a huge array exhausting memory. */
+  static final long MAX_VALUES_PER_FEATURE = 6_000_000;
+  private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(new BudgetNodeFactory());
   private static final JsonFactory JSON = MAPPER.getFactory();
   private static final GeometryFactory GF = new GeometryFactory();
   private static final Pattern EPSG_NAME = Pattern.compile(
@@ -105,6 +112,10 @@ public final class GeoJsonFormat implements LayerFormat {
     private boolean typed;
     /** Schema pass: return features without coordinates. */
     boolean skipGeometry;
+    /** Byte offset of the last feature object returned from "features" (−1 for a lone feature). */
+    long offset = -1;
+    /** Features returned so far. */
+    long ordinal;
     JsonNode crs;
     String name;
 
@@ -126,9 +137,7 @@ public final class GeoJsonFormat implements LayerFormat {
     }
 
     InputDataException bad(IOException e) {
-      String m = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() + " at line "
-          + (jpe.getLocation() == null ? "?" : jpe.getLocation().getLineNr()) : e.getMessage();
-      return new InputDataException(file, "unreadable GeoJSON: " + m, e);
+      return GeoJsonFormat.bad(file, e);
     }
 
     /** The next feature (or geometry) object, or null at the end; top-level members are noted on the way. */
@@ -144,7 +153,14 @@ public final class GeoJsonFormat implements LayerFormat {
             if (t != JsonToken.START_OBJECT) {
               throw new InputDataException(file, "not GeoJSON: \"features\" holds a " + t + " instead of a Feature object");
             }
-            return skipGeometry ? summary() : p.readValueAsTree();
+            offset = p.currentTokenLocation().getByteOffset();
+            ordinal++;
+            BudgetNodeFactory.reset();
+            try {
+              return skipGeometry ? summary() : p.readValueAsTree();
+            } catch (FeatureTooLarge e) {
+              throw tooLarge(file, ordinal);
+            }
           }
           JsonToken t = p.nextToken();
           if (t == JsonToken.END_OBJECT || t == null) {
@@ -209,7 +225,7 @@ public final class GeoJsonFormat implements LayerFormat {
               p.skipChildren();
             }
           }
-        } else if (member.equals("properties") || member.equals("id")) {
+        } else if (member.equals("properties") || member.equals("id") || member.equals("type")) {
           f.set(member, p.readValueAsTree());
         } else {
           p.skipChildren();
@@ -244,6 +260,7 @@ public final class GeoJsonFormat implements LayerFormat {
     private final Crs crs;
     private final long count;
     private final List<Cursor> open = new ArrayList<>();
+    private Index index;
 
     Reader(Path file, ReadOptions options) {
       this.file = file;
@@ -257,6 +274,7 @@ public final class GeoJsonFormat implements LayerFormat {
         JsonNode f;
         while ((f = c.next()) != null) {
           n++;
+          checkMembers(file, f, n);
           JsonNode gt = f.path("geometry").path("type");
           if (gt.isTextual()) {
             geometryTypes.add(gt.asText());
@@ -322,11 +340,9 @@ public final class GeoJsonFormat implements LayerFormat {
       synchronized (open) {
         open.add(c);
       }
-      GeoJsonReader geometries = new GeoJsonReader(GF);
       ValuePool pool = new ValuePool(schema.fields());
       var it = new java.util.Iterator<Feature>() {
         JsonNode nextNode;
-        long index;
 
         @Override
         public boolean hasNext() {
@@ -343,7 +359,7 @@ public final class GeoJsonFormat implements LayerFormat {
           }
           JsonNode n = nextNode;
           nextNode = null;
-          return toFeature(n, ++index, geometries, pool);
+          return toFeature(n, c.ordinal == 0 ? 1 : c.ordinal, pool);
         }
       };
       return StreamSupport.stream(Spliterators.spliterator(it, count, Spliterator.ORDERED | Spliterator.NONNULL), false)
@@ -355,19 +371,10 @@ public final class GeoJsonFormat implements LayerFormat {
           });
     }
 
-    private Feature toFeature(JsonNode n, long index, GeoJsonReader geometries, ValuePool pool) {
+    private Feature toFeature(JsonNode n, long index, ValuePool pool) {
       JsonNode idNode = n.get("id");
       String id = idNode == null || idNode.isNull() ? String.valueOf(index) : idNode.asText();
-      JsonNode gn = n.get("geometry");
-      Geometry g = null;
-      if (gn != null && !gn.isNull()) {
-        try {
-          g = geometries.read(gn.toString());
-          g.setSRID(0);
-        } catch (ParseException | RuntimeException e) {
-          throw new InputDataException(file.toString(), id, "geometry", "unreadable geometry: " + e.getMessage(), e);
-        }
-      }
+      Geometry g = GeoJsonGeometry.read(n.get("geometry"), GF, file.toString(), id);
       Object[] values = pool.row();
       JsonNode props = n.get("properties");
       List<Field> fields = schema.fields();
@@ -379,11 +386,239 @@ public final class GeoJsonFormat implements LayerFormat {
     }
 
     @Override
+    public Set<PushDown> capabilities() {
+      return EnumSet.of(PushDown.BBOX);
+    }
+
+    /**
+     * 查询: a box is answered from an in-memory STR-tree of the features' envelopes and file offsets (built by
+     * one pass over the file on the first query with a box — GeoJSON has no index on disk; this is the only
+     * in-memory index of our readers, ≈ 100 bytes a feature), reading only the features it names, in layer
+     * order; everything else is done by {@link ScanQuery}.
+     */
+    @Override
+    public FeatureCursor query(Query q) {
+      Envelope box = ScanQuery.boxInLayerCrs(q, crs);
+      Index index = box == null ? null : index();
+      if (index == null) {
+        return LayerReader.super.query(q);
+      }
+      List<Index.Entry> hits = index.hits(box);
+      return ScanQuery.apply(readAt(hits), schema, crs, q, EnumSet.of(PushDown.BBOX));
+    }
+
+    @Override
+    public long count(Query q) {
+      Envelope box = ScanQuery.boxInLayerCrs(q, crs);
+      if (box != null && q.looseBbox() && q.filter() == org.geotools.api.filter.Filter.INCLUDE) {
+        Index index = index();
+        if (index != null) {
+          return index.hits(box).size();
+        }
+      }
+      return LayerReader.super.count(q);
+    }
+
+    /** The index, built on first use; null for a document that is a lone feature (nothing to index). */
+    private Index index() {
+      synchronized (this) {
+        if (index == null) {
+          index = Index.build(this);
+        }
+        return index.entries == 0 ? null : index;
+      }
+    }
+
+    /** The features of the index entries, read at their offsets (one file channel per stream). */
+    private Stream<Feature> readAt(List<Index.Entry> hits) {
+      java.nio.channels.FileChannel ch;
+      try {
+        ch = java.nio.channels.FileChannel.open(file);
+      } catch (IOException e) {
+        throw new InputDataException(file, "cannot read: " + e.getMessage(), e);
+      }
+      ValuePool pool = new ValuePool(schema.fields());
+      return hits.stream().map(h -> {
+        try {
+          ch.position(h.offset());
+          try (JsonParser p = JSON.createParser(java.nio.channels.Channels.newInputStream(ch))) {
+            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE); // the channel serves the next feature too
+            p.nextToken();
+            BudgetNodeFactory.reset();
+            return toFeature(p.readValueAsTree(), h.ordinal(), pool);
+          }
+        } catch (IOException e) {
+          throw bad(file, e);
+        }
+      }).onClose(() -> {
+        try {
+          ch.close();
+        } catch (IOException ignored) {
+          // read-only channel
+        }
+      });
+    }
+
+    @Override
     public void close() {
       synchronized (open) {
         open.forEach(Cursor::close);
         open.clear();
       }
+    }
+  }
+
+  /** The in-memory spatial index of a GeoJSON file: feature envelopes → (ordinal, byte offset). */
+  private static final class Index {
+    record Entry(long ordinal, long offset) {}
+
+    private final org.locationtech.jts.index.strtree.STRtree tree = new org.locationtech.jts.index.strtree.STRtree();
+    private long entries;
+
+    /** One pass reading every feature (so a bad feature fails here as it would in a full read). */
+    static Index build(Reader r) {
+      Index ix = new Index();
+      try (Cursor c = new Cursor(r.file)) {
+        ValuePool pool = new ValuePool(r.schema.fields());
+        JsonNode n;
+        while ((n = c.next()) != null) {
+          if (c.offset < 0) {
+            return ix; // a lone Feature or geometry document: no offsets to seek to
+          }
+          Feature f = r.toFeature(n, c.ordinal, pool);
+          if (f.geometry() != null && !f.geometry().isEmpty()) {
+            ix.tree.insert(f.geometry().getEnvelopeInternal(), new Entry(c.ordinal, c.offset));
+          }
+          ix.entries++;
+        }
+      }
+      ix.tree.build();
+      return ix;
+    }
+
+    /** The entries whose envelope meets {@code box}, in layer order. */
+    @SuppressWarnings("unchecked")
+    List<Entry> hits(Envelope box) {
+      List<Entry> out = new ArrayList<>(tree.query(box));
+      out.sort(java.util.Comparator.comparingLong(Entry::ordinal));
+      return out;
+    }
+  }
+
+  /** Counts the JSON values of one feature as Jackson builds them; see {@link #MAX_VALUES_PER_FEATURE}. */
+  private static final class BudgetNodeFactory extends com.fasterxml.jackson.databind.node.JsonNodeFactory {
+    private static final ThreadLocal<long[]> LEFT = ThreadLocal.withInitial(() -> new long[] {MAX_VALUES_PER_FEATURE});
+
+    static void reset() {
+      LEFT.get()[0] = MAX_VALUES_PER_FEATURE;
+    }
+
+    private static void spend() {
+      if (--LEFT.get()[0] < 0) {
+        throw new FeatureTooLarge();
+      }
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.node.NumericNode numberNode(int v) {
+      spend();
+      return super.numberNode(v);
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.node.NumericNode numberNode(long v) {
+      spend();
+      return super.numberNode(v);
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.node.NumericNode numberNode(double v) {
+      spend();
+      return super.numberNode(v);
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.node.ValueNode numberNode(java.math.BigInteger v) {
+      spend();
+      return super.numberNode(v);
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.node.ValueNode numberNode(java.math.BigDecimal v) {
+      spend();
+      return super.numberNode(v);
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.node.TextNode textNode(String text) {
+      spend();
+      return super.textNode(text);
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.node.ArrayNode arrayNode() {
+      spend();
+      return super.arrayNode();
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.node.ArrayNode arrayNode(int capacity) {
+      spend();
+      return super.arrayNode(capacity);
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.node.ObjectNode objectNode() {
+      spend();
+      return super.objectNode();
+    }
+  }
+
+  /** Thrown inside Jackson when a feature holds more than {@link #MAX_VALUES_PER_FEATURE} values. */
+  private static final class FeatureTooLarge extends RuntimeException {
+    FeatureTooLarge() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static InputDataException tooLarge(Path file, long ordinal) {
+    return new InputDataException(file.toString(), String.valueOf(ordinal), null, "more than "
+        + String.format(Locale.ROOT, "%,d", MAX_VALUES_PER_FEATURE).replace(',', ' ')
+        + " JSON values in one feature (a limit against running out of memory)", null);
+  }
+
+  /** A parse failure as bad input naming the file and line, in words rather than Jackson's option names. */
+  static InputDataException bad(Path file, IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof FeatureTooLarge) {
+        return tooLarge(file, -1);
+      }
+    }
+    String line = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
+        ? " at line " + jpe.getLocation().getLineNr() : "";
+    String m = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException && m.contains("nesting depth")) {
+      m = "nested deeper than " + JSON.streamReadConstraints().getMaxNestingDepth() + " levels";
+    } else if (m != null && m.startsWith("Non-standard token")) {
+      m = "NaN and Infinity are not JSON numbers" + (m.contains("'") ? " (" + m.substring(m.indexOf('\''),
+          m.indexOf('\'', m.indexOf('\'') + 1) + 1) + ")" : "");
+    }
+    return new InputDataException(file, "unreadable GeoJSON: " + m + line, e);
+  }
+
+  /** A feature's "type" and "properties" members have the types RFC 7946 §3.2 gives them. */
+  private static void checkMembers(Path file, JsonNode f, long ordinal) {
+    JsonNode idNode = f.get("id");
+    String id = idNode == null || idNode.isNull() ? String.valueOf(ordinal) : idNode.asText();
+    JsonNode type = f.get("type");
+    if (type == null || !"Feature".equals(type.asText())) {
+      throw new InputDataException(file.toString(), id, null, "not a GeoJSON Feature: \"type\" is "
+          + (type == null ? "missing" : type.toString()), null);
+    }
+    JsonNode props = f.get("properties");
+    if (props != null && !props.isNull() && !props.isObject()) {
+      throw new InputDataException(file.toString(), id, "properties", "\"properties\" must be an object or null, not "
+          + props.getNodeType().toString().toLowerCase(Locale.ROOT), null);
     }
   }
 

@@ -103,7 +103,7 @@ public final class GeoPackageFormat implements LayerFormat {
   public LayerReader open(Path file, String layer, ReadOptions options) {
     GeoPackage gp = openFile(file);
     try {
-      return new Reader(file, gp, layer, options);
+      return new GeoPackageReader(file, gp, layer, options);
     } catch (RuntimeException e) {
       gp.close();
       if (e instanceof InputDataException) {
@@ -134,163 +134,6 @@ public final class GeoPackageFormat implements LayerFormat {
   }
 
   // ---------------------------------------------------------------- reading
-
-  private static final class Reader implements LayerReader {
-    private final Path file;
-    private final GeoPackage gp;
-    private final String table;
-    private final FeatureDao dao;
-    private final LayerSchema schema;
-    private final Crs crs;
-    /** Column index in the table for each schema field. */
-    private final int[] columnIndex;
-    private final List<FeatureResultSet> open = new ArrayList<>();
-
-    Reader(Path file, GeoPackage gp, String layer, ReadOptions options) {
-      this.file = file;
-      this.gp = gp;
-      List<String> tables = gp.getFeatureTables();
-      if (tables.isEmpty()) {
-        throw new InputDataException(file, "the GeoPackage has no feature table");
-      }
-      if (layer == null || layer.isEmpty()) {
-        this.table = tables.get(0);
-      } else {
-        this.table = tables.stream().filter(t -> t.equals(layer)).findFirst()
-            .or(() -> tables.stream().filter(t -> t.equalsIgnoreCase(layer)).findFirst())
-            .orElseThrow(() -> new InputDataException(file, "no feature table \"" + layer + "\" (tables: "
-                + String.join(", ", tables) + ")"));
-      }
-      this.dao = gp.getFeatureDao(table);
-      this.crs = resolveCrs(dao.getSrs(), options);
-      String geomColumn = dao.getGeometryColumnName();
-      List<Field> fields = new ArrayList<>();
-      List<Integer> indexes = new ArrayList<>();
-      List<FeatureColumn> columns = dao.getTable().getColumns();
-      for (FeatureColumn c : columns) {
-        if (c.isPrimaryKey() || c.getName().equals(geomColumn)) {
-          continue;
-        }
-        FieldType type = typeOf(c.getDataType());
-        if (type == null) {
-          continue; // BLOB columns: nothing a land book reads
-        }
-        fields.add(new Field(c.getName(), type));
-        indexes.add(c.getIndex());
-      }
-      this.columnIndex = indexes.stream().mapToInt(Integer::intValue).toArray();
-      this.schema = new LayerSchema(table, fields, geometryTypeName(dao.getGeometryType()));
-    }
-
-    private Crs resolveCrs(SpatialReferenceSystem srs, ReadOptions options) {
-      Crs declared = srs == null ? null : crsOf(srs, file.toString() + "#" + table, options.assumeCrs());
-      return declared != null ? declared : options.assumeCrs();
-    }
-
-    @Override
-    public String location() {
-      return file + "#" + table;
-    }
-
-    @Override
-    public LayerSchema schema() {
-      return schema;
-    }
-
-    @Override
-    public Crs crs() {
-      return crs;
-    }
-
-    @Override
-    public Charset encoding() {
-      return null; // SQLite text is UTF-8 by definition
-    }
-
-    @Override
-    public long count() {
-      return dao.count();
-    }
-
-    @Override
-    public Envelope bounds() {
-      Contents c = dao.getGeometryColumns().getContents();
-      if (c != null && c.getMinX() != null && c.getMinY() != null && c.getMaxX() != null && c.getMaxY() != null) {
-        return new Envelope(c.getMinX(), c.getMaxX(), c.getMinY(), c.getMaxY());
-      }
-      return scanBounds();
-    }
-
-    @Override
-    public Stream<Feature> features() {
-      FeatureResultSet rs = dao.queryForAll();
-      synchronized (open) {
-        open.add(rs);
-      }
-      WKBReader wkb = new WKBReader(GF);
-      ValuePool pool = new ValuePool(schema.fields());
-      var it = new java.util.Iterator<Feature>() {
-        Boolean ready;
-
-        @Override
-        public boolean hasNext() {
-          if (ready == null) {
-            ready = rs.moveToNext();
-          }
-          return ready;
-        }
-
-        @Override
-        public Feature next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          ready = null;
-          return read(rs.getRow(), wkb, pool);
-        }
-      };
-      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
-          .onClose(() -> {
-            rs.close();
-            synchronized (open) {
-              open.remove(rs);
-            }
-          });
-    }
-
-    private Feature read(FeatureRow row, WKBReader wkb, ValuePool pool) {
-      String id = String.valueOf(row.getId());
-      Geometry g = null;
-      try {
-        GeoPackageGeometryData data = row.getGeometry();
-        if (data != null && data.getGeometry() != null) {
-          g = wkb.read(data.getWkb());
-        }
-      } catch (IOException | ParseException | RuntimeException e) {
-        throw new InputDataException(location(), id, dao.getGeometryColumnName(), "unreadable geometry: " + e.getMessage(), e);
-      }
-      Object[] values = pool.row();
-      List<Field> fields = schema.fields();
-      for (int i = 0; i < fields.size(); i++) {
-        Field f = fields.get(i);
-        try {
-          pool.set(values, i, toJava(row.getValue(columnIndex[i]), f.type()));
-        } catch (RuntimeException e) {
-          throw new InputDataException(location(), id, f.name(), "unreadable value: " + e.getMessage(), e);
-        }
-      }
-      return new Feature(id, g, pool.attributes(values));
-    }
-
-    @Override
-    public void close() {
-      synchronized (open) {
-        open.forEach(FeatureResultSet::close);
-        open.clear();
-      }
-      gp.close();
-    }
-  }
 
   /**
    * The CRS of a GeoPackage SRS: EPSG organization → the code; otherwise the WKT definition resolved
@@ -328,7 +171,7 @@ public final class GeoPackageFormat implements LayerFormat {
         + " without a definition; pass --crs EPSG:nnnn to state it", null);
   }
 
-  private static FieldType typeOf(GeoPackageDataType t) {
+  static FieldType typeOf(GeoPackageDataType t) {
     if (t == null) {
       return FieldType.STRING;
     }
@@ -343,7 +186,7 @@ public final class GeoPackageFormat implements LayerFormat {
     };
   }
 
-  private static Object toJava(Object v, FieldType type) {
+  static Object toJava(Object v, FieldType type) {
     if (v == null) {
       return null;
     }
@@ -364,7 +207,7 @@ public final class GeoPackageFormat implements LayerFormat {
     return s.endsWith("T00:00:00.000Z") ? s.substring(0, 10) : s;
   }
 
-  private static String geometryTypeName(GeometryType t) {
+  static String geometryTypeName(GeometryType t) {
     if (t == null) {
       return "Geometry";
     }

@@ -10,20 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.h2.value.Value;
-import org.h2.value.ValueNull;
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
-import org.h2gis.functions.io.shp.internal.SHPDriver;
 import org.h2gis.functions.io.shp.internal.ShapeType;
-import org.h2gis.functions.io.shp.internal.ShapefileHeader;
 import org.h2gis.functions.io.shp.internal.ShapefileWriter;
 import org.h2gis.functions.io.dbf.internal.DbaseFileWriter;
-import org.landledger.geo.Crs;
-import org.locationtech.jts.geom.Envelope;
+import org.landledger.io.shapefile.ShapefileFiles;
+import org.landledger.io.shapefile.ShapefileReader;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -34,8 +26,9 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Shapefile 格式: .shp/.shx/.dbf with .prj (CRS) and .cpg (DBF encoding), read record by record through
- * H2GIS's shapefile and DBF drivers.
+ * Shapefile 格式: .shp/.shx/.dbf with .prj (CRS) and .cpg (DBF encoding). Read by our own
+ * {@link ShapefileReader} (validation, lazy DBF fields, spatial index); written through H2GIS's shapefile and DBF
+ * writers.
  */
 public final class ShapefileFormat implements LayerFormat {
 
@@ -58,282 +51,22 @@ public final class ShapefileFormat implements LayerFormat {
 
   @Override
   public LayerReader open(Path file, String layer, ReadOptions options) {
-    return new Reader(file, options);
+    return ShapefileReader.open(file, options);
   }
 
   static String stem(Path file) {
-    String n = file.getFileName().toString();
-    int dot = n.lastIndexOf('.');
-    return dot > 0 ? n.substring(0, dot) : n;
+    return ShapefileFiles.stem(file);
   }
 
   /** A sibling with another extension, accepting either case (".dbf" or ".DBF"). */
   static Path sibling(Path shp, String ext) {
-    String stem = stem(shp);
-    Path dir = shp.toAbsolutePath().getParent();
-    for (String e : new String[] {ext, ext.toUpperCase(Locale.ROOT)}) {
-      Path p = dir.resolve(stem + e);
-      if (Files.exists(p)) {
-        return p;
-      }
-    }
-    return dir.resolve(stem + ext);
-  }
-
-  private static final class Reader implements LayerReader {
-    private final Path shp;
-    private final SHPDriver driver;
-    /** Plain 2D shapes, decoded directly (null for Z/M shapes, which go through the driver). */
-    private final DirectShapes shapes;
-    private final LayerSchema schema;
-    private final Crs crs;
-    private final Charset encoding;
-    private final int geometryIndex;
-    private final int[] dbfToDriver;
-    private final long count;
-
-    Reader(Path shp, ReadOptions options) {
-      this.shp = shp;
-      if (!Files.isRegularFile(shp)) {
-        throw new InputDataException(shp, "file not found");
-      }
-      Path shx = sibling(shp, ".shx");
-      Path dbf = sibling(shp, ".dbf");
-      if (!Files.isRegularFile(shx)) {
-        throw new InputDataException(shp, "missing index file " + shx.getFileName()
-            + " (a shapefile needs .shp, .shx and .dbf together)");
-      }
-      if (!Files.isRegularFile(dbf)) {
-        throw new InputDataException(shp, "missing attribute file " + dbf.getFileName()
-            + " (a shapefile needs .shp, .shx and .dbf together)");
-      }
-      Path prj = sibling(shp, ".prj");
-      Crs declared = Files.isRegularFile(prj) ? resolvePrj(prj, options) : null;
-      this.crs = declared != null ? declared : options.assumeCrs();
-      this.encoding = DbfEncoding.resolve(dbf, sibling(shp, ".cpg"), options.encoding());
-      checkShpLength(shp);
-      this.driver = new SHPDriver();
-      try {
-        // Absolute: H2GIS looks up the .shx/.dbf via getParentFile(), null for "DLTB.shp".
-        driver.initDriverFromFile(shp.toAbsolutePath().toFile(), encoding.name());
-      } catch (IOException | RuntimeException e) {
-        closeQuietly();
-        throw new InputDataException(shp, "unreadable shapefile: " + e.getMessage(), e);
-      }
-      DbaseFileHeader h = driver.getDbaseFileHeader();
-      this.geometryIndex = driver.getGeometryFieldIndex();
-      List<Field> fields = new ArrayList<>();
-      this.dbfToDriver = new int[h.getNumFields()];
-      for (int i = 0; i < h.getNumFields(); i++) {
-        fields.add(new Field(h.getFieldName(i), typeOf(h.getFieldType(i), h.getFieldLength(i),
-            h.getFieldDecimalCount(i)), h.getFieldLength(i), h.getFieldDecimalCount(i)));
-        dbfToDriver[i] = i >= geometryIndex ? i + 1 : i;
-      }
-      ShapeType st = driver.getShapeFileHeader().getShapeType();
-      this.schema = new LayerSchema(stem(shp), fields, geometryTypeOf(st));
-      this.count = driver.getRowCount();
-      if (h.getNumRecords() != count) {
-        closeQuietly();
-        throw new InputDataException(shp, "the .dbf has " + h.getNumRecords() + " records but the .shx indexes "
-            + count + " shapes");
-      }
-      DirectShapes direct = null;
-      if (DirectShapes.handles(st)) {
-        try {
-          direct = new DirectShapes(shp.toAbsolutePath(), shx.toAbsolutePath());
-        } catch (IOException | RuntimeException e) {
-          closeQuietly();
-          throw new InputDataException(shp, "unreadable shapefile: " + e.getMessage(), e);
-        }
-      }
-      this.shapes = direct;
-    }
-
-    private static Crs resolvePrj(Path prj, ReadOptions options) {
-      try {
-        return Crs.fromPrj(prj);
-      } catch (InputDataException e) {
-        if (options.assumeCrs() != null) {
-          return options.assumeCrs();
-        }
-        throw e;
-      }
-    }
-
-    private static void checkShpLength(Path shp) {
-      try (var ch = Files.newByteChannel(shp)) {
-        var buf = java.nio.ByteBuffer.allocate(100);
-        while (buf.hasRemaining() && ch.read(buf) > 0) {
-          // fill the 100-byte header
-        }
-        if (buf.position() < 100) {
-          throw new InputDataException(shp, "truncated .shp: the 100-byte header is incomplete");
-        }
-        buf.flip();
-        int magic = buf.getInt(0);
-        if (magic != ShapefileHeader.MAGIC) {
-          throw new InputDataException(shp, "not a shapefile (bad file code " + magic + ")");
-        }
-        long declared = (buf.getInt(24) & 0xffffffffL) * 2L;
-        long actual = ch.size();
-        if (actual < declared) {
-          throw new InputDataException(shp, "truncated .shp: header says " + declared + " bytes, file has " + actual);
-        }
-      } catch (IOException e) {
-        throw new InputDataException(shp, "cannot read: " + e.getMessage(), e);
-      }
-    }
-
-    private void closeQuietly() {
-      try {
-        driver.close();
-      } catch (IOException | RuntimeException ignored) {
-        // closing after a failed open
-      }
-      if (shapes != null) {
-        shapes.close();
-      }
-    }
-
-    @Override
-    public String location() {
-      return shp.toString();
-    }
-
-    @Override
-    public LayerSchema schema() {
-      return schema;
-    }
-
-    @Override
-    public Crs crs() {
-      return crs;
-    }
-
-    @Override
-    public Charset encoding() {
-      return encoding;
-    }
-
-    @Override
-    public long count() {
-      return count;
-    }
-
-    @Override
-    public Envelope bounds() {
-      ShapefileHeader h = driver.getShapeFileHeader();
-      return count == 0 ? new Envelope() : new Envelope(h.minX(), h.maxX(), h.minY(), h.maxY());
-    }
-
-    @Override
-    public Stream<Feature> features() {
-      return features(0, count);
-    }
-
-    /** Random access: the .shx gives each record's offset, so a range starts where it starts. */
-    @Override
-    public Stream<Feature> features(long first, long n) {
-      if (first < 0 || n < 0) {
-        throw new IllegalArgumentException("record range must not be negative: first " + first + ", count " + n);
-      }
-      long end = Math.min(count, first + Math.min(n, count));
-      ValuePool pool = new ValuePool(schema.fields());
-      var it = new java.util.Iterator<Feature>() {
-        long row = first;
-
-        @Override
-        public boolean hasNext() {
-          return row < end;
-        }
-
-        @Override
-        public Feature next() {
-          return read(row++, pool);
-        }
-      };
-      return StreamSupport.stream(Spliterators.spliterator(it, Math.max(0, end - first),
-          Spliterator.ORDERED | Spliterator.SIZED), false);
-    }
-
-    private Feature read(long row, ValuePool pool) {
-      String id = String.valueOf(row + 1);
-      Geometry g;
-      try {
-        if (shapes != null) {
-          g = shapes.read(row);
-        } else {
-          Value v = driver.getField(row, geometryIndex);
-          g = v == null || v == ValueNull.INSTANCE ? null : ((org.h2.value.ValueGeometry) v).getGeometry();
-        }
-      } catch (IOException | RuntimeException e) {
-        throw new InputDataException(shp.toString(), id, null, "unreadable shape: " + e.getMessage(), e);
-      }
-      Object[] values = pool.row();
-      List<Field> fields = schema.fields();
-      for (int i = 0; i < fields.size(); i++) {
-        Field f = fields.get(i);
-        try {
-          Value v = driver.getField(row, dbfToDriver[i]);
-          pool.set(values, i, toJava(v, f));
-        } catch (IOException | RuntimeException e) {
-          throw new InputDataException(shp.toString(), id, f.name(), "unreadable value: " + e.getMessage(), e);
-        }
-      }
-      return new Feature(id, g, pool.attributes(values));
-    }
-
-    @Override
-    public void close() {
-      closeQuietly();
-    }
-  }
-
-  private static FieldType typeOf(char dbfType, int length, int decimals) {
-    return switch (Character.toUpperCase(dbfType)) {
-      case 'N', 'F' -> decimals > 0 ? FieldType.DOUBLE : length < 10 ? FieldType.INTEGER : length < 19 ? FieldType.LONG : FieldType.DOUBLE;
-      case 'L' -> FieldType.BOOLEAN;
-      case 'D' -> FieldType.DATE;
-      default -> FieldType.STRING;
-    };
-  }
-
-  private static Object toJava(Value v, Field f) {
-    if (v == null || v == ValueNull.INSTANCE) {
-      return null;
-    }
-    return switch (f.type()) {
-      case STRING -> {
-        String s = v.getString();
-        yield s == null ? null : s.strip();
-      }
-      case INTEGER -> v.getInt();
-      case LONG -> v.getLong();
-      case DOUBLE -> v.getDouble();
-      case BOOLEAN -> v.getBoolean();
-      case DATE -> v.getString();
-    };
-  }
-
-  private static String geometryTypeOf(ShapeType st) {
-    if (st.isPolygonType()) {
-      return "MultiPolygon";
-    }
-    if (st.isLineType()) {
-      return "MultiLineString";
-    }
-    if (st.isMultiPointType()) {
-      return "MultiPoint";
-    }
-    if (st.isPointType()) {
-      return "Point";
-    }
-    return "Geometry";
+    return ShapefileFiles.sibling(shp, ext);
   }
 
   // ---------------------------------------------------------------- writing
 
-  private static final List<String> EXTENSIONS = List.of(".shp", ".shx", ".dbf", ".prj", ".cpg");
+  /** The set replaced together; a stale spatial index (.qix, our .llidx) of the old file goes with it. */
+  private static final List<String> EXTENSIONS = List.of(".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".llidx");
 
   @Override
   public void write(Path file, List<Layer> layers, WriteOptions options) {

@@ -26,7 +26,8 @@ import org.landledger.geo.Crs;
  */
 public final class ShapefileStreamWriter implements AutoCloseable {
 
-  private static final List<String> EXTENSIONS = List.of(".shp", ".shx", ".dbf", ".prj", ".cpg");
+  /** The set replaced together; a stale spatial index (.qix, our .llidx) of the old file goes with it. */
+  private static final List<String> EXTENSIONS = List.of(".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".llidx");
 
   private final Path target;
   private final Path tmpDir;

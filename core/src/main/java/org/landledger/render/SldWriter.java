@@ -3,6 +3,8 @@ package org.landledger.render;
 import static org.landledger.io.XmlText.esc;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
@@ -50,26 +52,15 @@ public final class SldWriter {
         .append("<NamedLayer><Name>").append(esc(layerName)).append("</Name>\n")
         .append("<UserStyle><Name>").append(esc(style.name())).append("</Name><Title>")
         .append(esc(style.titleZh())).append("</Title>\n<FeatureTypeStyle>\n");
-    for (Rule r : style.rules()) {
+    List<Rule> rules = style.rules();
+    for (int i = 0; i < rules.size(); i++) {
+      Rule r = rules.get(i);
+      if (r.isElse() && rules.subList(0, i).stream().anyMatch(Rule::isElse)) {
+        continue; // the renderer takes only the first else rule
+      }
       b.append("<Rule><Name>").append(esc(r.titleEn())).append("</Name><Title>").append(esc(r.titleZh()))
           .append("</Title>");
-      if (r.filter() instanceof RuleFilter.PropertyIn p) {
-        b.append("<ogc:Filter>");
-        boolean or = p.values().size() > 1;
-        if (or) {
-          b.append("<ogc:Or>");
-        }
-        for (String v : new TreeSet<>(p.values())) {
-          b.append("<ogc:PropertyIsEqualTo><ogc:PropertyName>").append(esc(p.property()))
-              .append("</ogc:PropertyName><ogc:Literal>").append(esc(v)).append("</ogc:Literal></ogc:PropertyIsEqualTo>");
-        }
-        if (or) {
-          b.append("</ogc:Or>");
-        }
-        b.append("</ogc:Filter>");
-      } else {
-        b.append("<ElseFilter/>");
-      }
+      filter(b, r, rules.subList(0, i), rules);
       switch (kind) {
         case POLYGON -> polygon(b, r.symbolizer());
         case LINE -> line(b, r.symbolizer());
@@ -79,6 +70,74 @@ public final class SldWriter {
     }
     b.append("</FeatureTypeStyle>\n</UserStyle>\n</NamedLayer>\n</StyledLayerDescriptor>\n");
     return b.toString();
+  }
+
+  /**
+   * The rule's OGC filter with the renderer's "first match wins": a rule excludes the earlier rules it could
+   * overlap, and the else rule is written as {@code Not(Or(every other rule))} rather than {@code ElseFilter},
+   * which QGIS applies to every feature.
+   */
+  private static void filter(StringBuilder b, Rule r, List<Rule> earlier, List<Rule> all) {
+    List<RuleFilter.PropertyIn> excluded = new ArrayList<>();
+    if (r.filter() instanceof RuleFilter.PropertyIn own) {
+      for (Rule e : earlier) {
+        if (e.filter() instanceof RuleFilter.PropertyIn p && overlaps(p, own)) {
+          excluded.add(p);
+        }
+      }
+    } else {
+      for (Rule e : all) {
+        if (e.filter() instanceof RuleFilter.PropertyIn p) {
+          excluded.add(p);
+        }
+      }
+    }
+    RuleFilter.PropertyIn own = r.filter() instanceof RuleFilter.PropertyIn p ? p : null;
+    if (own == null && excluded.isEmpty()) {
+      return; // the only rule: every feature
+    }
+    b.append("<ogc:Filter>");
+    boolean and = own != null && !excluded.isEmpty();
+    if (and) {
+      b.append("<ogc:And>");
+    }
+    if (own != null) {
+      anyOf(b, List.of(own));
+    }
+    if (!excluded.isEmpty()) {
+      b.append("<ogc:Not>");
+      anyOf(b, excluded);
+      b.append("</ogc:Not>");
+    }
+    if (and) {
+      b.append("</ogc:And>");
+    }
+    b.append("</ogc:Filter>");
+  }
+
+  /** Whether two rules can take the same feature (another property, or a shared value). */
+  private static boolean overlaps(RuleFilter.PropertyIn a, RuleFilter.PropertyIn b) {
+    if (!a.property().equalsIgnoreCase(b.property())) {
+      return true;
+    }
+    return a.values().stream().anyMatch(b.values()::contains);
+  }
+
+  /** Or of PropertyIsEqualTo over every value of every filter (no Or around a single comparison). */
+  private static void anyOf(StringBuilder b, List<RuleFilter.PropertyIn> filters) {
+    int n = filters.stream().mapToInt(f -> f.values().size()).sum();
+    if (n > 1) {
+      b.append("<ogc:Or>");
+    }
+    for (RuleFilter.PropertyIn p : filters) {
+      for (String v : new TreeSet<>(p.values())) {
+        b.append("<ogc:PropertyIsEqualTo><ogc:PropertyName>").append(esc(p.property()))
+            .append("</ogc:PropertyName><ogc:Literal>").append(esc(v)).append("</ogc:Literal></ogc:PropertyIsEqualTo>");
+      }
+    }
+    if (n > 1) {
+      b.append("</ogc:Or>");
+    }
   }
 
   private static void polygon(StringBuilder b, Symbolizer s) {

@@ -68,7 +68,11 @@ class SldStylesTest {
     assertThat(rule(sld, "03 forest land")).contains(equalTo("DLBM", "0301"));
     assertThat(rule(sld, "01 cultivated land")).contains(equalTo("DLBM", "0101"), equalTo("DLBM", "0102"),
         equalTo("DLBM", "0103"), "耕地", SldWriter.hex(Styles.landUseColour("01")));
-    assertThat(rule(sld, "unknown class")).contains("<ElseFilter/>");
+    // The else rule is Not(Or(every code of the 14 other rules)), never ElseFilter (QGIS draws ElseFilter everywhere).
+    String unknown = rule(sld, "unknown class");
+    assertThat(unknown).startsWith("<Name>unknown class</Name><Title>未知地类</Title><ogc:Filter><ogc:Not><ogc:Or>")
+        .contains(equalTo("DLBM", "0101"), equalTo("DLBM", "1105"), equalTo("DLBM", "0303")).doesNotContain("ElseFilter");
+    assertThat(sld).doesNotContain("ElseFilter");
   }
 
   @Test

@@ -11,14 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.landledger.geo.Crs;
 import org.landledger.io.Feature;
 import org.landledger.io.Field;
@@ -27,6 +23,13 @@ import org.landledger.io.InputDataException;
 import org.landledger.io.LayerReader;
 import org.landledger.io.LayerSchema;
 import org.landledger.io.ReadOptions;
+import org.landledger.io.query.FeatureCursor;
+import org.landledger.io.query.JdbcPool;
+import org.landledger.io.query.PushDown;
+import org.landledger.io.query.Query;
+import org.landledger.io.query.ScanQuery;
+import org.landledger.io.query.SqlFilter;
+import org.landledger.io.query.SqlPlan;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -51,7 +54,13 @@ final class PgReader implements LayerReader {
   private final List<Boolean> padded = new ArrayList<>();
   private final LayerSchema schema;
   private final Crs crs;
-  private final List<Statement> open = new ArrayList<>();
+  private final java.util.Set<String> paddedNames = new java.util.HashSet<>();
+  private final int srid;
+  /** The table's SRID is an EPSG code PostGIS knows, so ST_Transform can reproject in the database. */
+  private final boolean sridIsEpsg;
+  private final java.util.Map<Integer, Integer> targetSrids = new java.util.concurrent.ConcurrentHashMap<>();
+  private final JdbcPool pool;
+  private final java.util.Set<Stream<Feature>> open = new java.util.HashSet<>();
 
   PgReader(PgLocation location, Connection conn, ReadOptions options) throws SQLException {
     this.conn = conn;
@@ -84,7 +93,30 @@ final class PgReader implements LayerReader {
       }
     }
     this.schema = new LayerSchema(table, fields, geom[1]);
-    this.crs = crsOf(Integer.parseInt(geom[2]), options);
+    this.srid = Integer.parseInt(geom[2]);
+    this.crs = crsOf(srid, options);
+    this.sridIsEpsg = srid > 0 && sridIsEpsg(srid);
+    for (int i = 0; i < fields.size(); i++) {
+      if (padded.get(i)) {
+        paddedNames.add(fields.get(i).name());
+      }
+    }
+    this.pool = new JdbcPool(() -> {
+      Connection c = PostGisStore.connect(loc);
+      c.setAutoCommit(false); // a cursor needs a transaction
+      c.setReadOnly(true);
+      return c;
+    }, Connection::rollback, 4);
+    pool.add(conn); // the connection that read the metadata serves the first query
+  }
+
+  private boolean sridIsEpsg(int id) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT auth_name, auth_srid FROM spatial_ref_sys WHERE srid = ?")) {
+      ps.setInt(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && "EPSG".equalsIgnoreCase(rs.getString(1)) && crs != null && rs.getInt(2) == crs.epsg();
+      }
+    }
   }
 
   private static String resolveTable(PgLocation loc, Connection c) throws SQLException {
@@ -264,111 +296,178 @@ final class PgReader implements LayerReader {
 
   @Override
   public long count() {
-    try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(*) FROM " + qualified(loc.schema(), table))) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw failure(loc, "cannot count rows", e);
-    }
+    return SqlPlan.scalar(pool, "SELECT count(*) FROM " + qualified(loc.schema(), table), List.of(),
+        e -> failure(loc, "cannot count rows", e));
   }
 
   @Override
   public Envelope bounds() {
     String g = ident(geomColumn);
-    try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("SELECT ST_XMin(e), ST_XMax(e), ST_YMin(e), ST_YMax(e) FROM (SELECT ST_Extent("
-            + g + ") AS e FROM " + qualified(loc.schema(), table) + ") s")) {
-      rs.next();
-      double minX = rs.getDouble(1);
-      return rs.wasNull() ? new Envelope() : new Envelope(minX, rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+    Connection c = null;
+    try {
+      c = pool.take();
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT ST_XMin(e), ST_XMax(e), ST_YMin(e), ST_YMax(e) FROM (SELECT ST_Extent("
+              + g + ") AS e FROM " + qualified(loc.schema(), table) + ") s")) {
+        rs.next();
+        double minX = rs.getDouble(1);
+        return rs.wasNull() ? new Envelope() : new Envelope(minX, rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+      }
     } catch (SQLException e) {
       throw failure(loc, "cannot compute the extent", e);
+    } finally {
+      pool.give(c);
     }
   }
 
   @Override
   public Stream<Feature> features() {
-    StringBuilder sql = new StringBuilder("SELECT ");
-    sql.append(idColumn == null ? "NULL" : ident(idColumn)).append(", ST_AsBinary(").append(ident(geomColumn)).append(')');
+    if (idColumn != null) {
+      return query(Query.all()).stream();
+    }
+    // No integer key: ids are row numbers of a plain scan, so no query can be pushed down (see query()).
+    StringBuilder sql = new StringBuilder("SELECT NULL, ST_AsBinary(").append(ident(geomColumn)).append(')');
     for (String c : columns) {
       sql.append(", ").append(ident(c));
     }
     sql.append(" FROM ").append(qualified(loc.schema(), table));
-    if (idColumn != null) {
-      sql.append(" ORDER BY ").append(ident(idColumn));
-    }
-    PreparedStatement ps;
-    ResultSet rs;
-    try {
-      ps = conn.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-      ps.setFetchSize(loc.fetchSize()); // with autocommit off: a server-side cursor
-      rs = ps.executeQuery();
-    } catch (SQLException e) {
-      throw failure(loc, "cannot read table", e);
-    }
-    synchronized (open) {
-      open.add(ps);
-    }
-    Rows rows = new Rows(rs);
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
-        .onClose(() -> {
-          PostGisStore.closeQuietly(ps);
-          synchronized (open) {
-            open.remove(ps);
-          }
-        });
+    long[] row = {0};
+    return track(SqlPlan.stream(pool, sql.toString(), List.of(), loc.fetchSize(),
+        rowReader(schema.fields(), true, () -> String.valueOf(++row[0])), e -> failure(loc, "cannot read table", e)));
   }
 
-  /** Iterates a result set, one feature per row. */
-  private final class Rows implements Iterator<Feature> {
-    private final ResultSet rs;
-    private final WKBReader wkb = new WKBReader();
-    private final org.landledger.io.ValuePool pool = new org.landledger.io.ValuePool(schema.fields());
-    private long row;
-    private Feature next;
-    private boolean done;
-
-    Rows(ResultSet rs) {
-      this.rs = rs;
+  @Override
+  public Set<PushDown> capabilities() {
+    if (idColumn == null) {
+      return ScanQuery.none();
     }
+    Set<PushDown> p = EnumSet.of(PushDown.BBOX, PushDown.FILTER, PushDown.SORT, PushDown.PAGING, PushDown.PROPERTIES,
+        PushDown.COUNT);
+    if (sridIsEpsg) {
+      p.add(PushDown.REPROJECT);
+    }
+    return p;
+  }
 
-    @Override
-    public boolean hasNext() {
-      if (next == null && !done) {
-        next = fetch();
-        done = next == null;
+  /**
+   * 查询: answered in SQL — the box with {@code &&} on the GiST index, then exactly ({@code ST_Intersects} for a
+   * box on geometries, the geometry's own extent for a loose one: {@code &&} compares float4-rounded boxes), the
+   * filter as a WHERE with bound parameters, ORDER BY, LIMIT/OFFSET, {@code ST_Transform} to the target CRS, the
+   * columns asked for; rows come through a server-side cursor. A table without an integer key is scanned.
+   */
+  @Override
+  public FeatureCursor query(Query q) {
+    if (idColumn == null) {
+      return LayerReader.super.query(q);
+    }
+    SqlPlan plan = SqlPlan.of(q, schema, crs, SqlFilter.Dialect.POSTGRESQL, this::column, "t." + ident(idColumn), true);
+    List<Object> params = new ArrayList<>();
+    Integer targetSrid = targetSrid(q.targetCrs());
+    StringBuilder sql = new StringBuilder("SELECT t.").append(ident(idColumn));
+    if (!plan.readsGeometry()) {
+      sql.append(", NULL");
+    } else if (targetSrid != null) {
+      sql.append(", ST_AsBinary(ST_Transform(t.").append(ident(geomColumn)).append(", ?::integer))");
+      params.add((long) targetSrid);
+    } else {
+      sql.append(", ST_AsBinary(t.").append(ident(geomColumn)).append(')');
+    }
+    for (Field f : plan.fields()) {
+      sql.append(", t.").append(ident(f.name()));
+    }
+    sql.append(" FROM ").append(qualified(loc.schema(), table)).append(" t WHERE ");
+    sql.append(where(plan, q, params));
+    sql.append(plan.orderBy()).append(plan.limit(params));
+    Set<PushDown> pushed = plan.pushed(targetSrid != null ? EnumSet.of(PushDown.BBOX, PushDown.REPROJECT)
+        : EnumSet.of(PushDown.BBOX));
+    if (plan.box() == null) {
+      pushed.remove(PushDown.BBOX);
+    }
+    Stream<Feature> rows = SqlPlan.stream(pool, sql.toString(), params, loc.fetchSize(),
+        rowReader(plan.fields(), plan.readsGeometry(), null), e -> failure(loc, "cannot read table", e));
+    return plan.finish(track(rows), schema, crs, pushed);
+  }
+
+  @Override
+  public long count(Query q) {
+    if (idColumn == null) {
+      return LayerReader.super.count(q);
+    }
+    SqlPlan plan = SqlPlan.of(q, schema, crs, SqlFilter.Dialect.POSTGRESQL, this::column, "t." + ident(idColumn), true);
+    if (!plan.where().exact()) {
+      return LayerReader.super.count(q);
+    }
+    List<Object> params = new ArrayList<>();
+    String sql = "SELECT count(*) FROM " + qualified(loc.schema(), table) + " t WHERE " + where(plan, q, params);
+    return SqlPlan.scalar(pool, sql, params, e -> failure(loc, "cannot count rows", e));
+  }
+
+  /** The WHERE condition: box (index, then exact) and filter; its values are added to {@code params}. */
+  private String where(SqlPlan plan, Query q, List<Object> params) {
+    StringBuilder sql = new StringBuilder();
+    Envelope b = plan.box();
+    if (b != null) {
+      String g = "t." + ident(geomColumn);
+      String box = "ST_MakeEnvelope(?, ?, ?, ?, ?::integer)";
+      sql.append(g).append(" && ").append(box).append(" AND ");
+      params.addAll(List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY(), (long) srid));
+      if (q.looseBbox()) {
+        sql.append("ST_XMin(").append(g).append(") <= ? AND ST_XMax(").append(g).append(") >= ? AND ST_YMin(")
+            .append(g).append(") <= ? AND ST_YMax(").append(g).append(") >= ? AND ");
+        params.addAll(List.of(b.getMaxX(), b.getMinX(), b.getMaxY(), b.getMinY()));
+      } else {
+        sql.append("ST_Intersects(").append(g).append(", ").append(box).append(") AND ");
+        params.addAll(List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY(), (long) srid));
       }
-      return next != null;
     }
+    sql.append('(').append(plan.where().sql()).append(')');
+    params.addAll(plan.where().params());
+    return sql.toString();
+  }
 
-    @Override
-    public Feature next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
+  /** The SRID to transform to in the database, or null when the query keeps the layer's CRS or PostGIS cannot. */
+  private Integer targetSrid(Crs target) {
+    if (target == null || target.equals(crs) || !sridIsEpsg) {
+      return null;
+    }
+    int s = targetSrids.computeIfAbsent(target.epsg(), code -> (int) SqlPlan.scalar(pool,
+        "SELECT COALESCE(min(srid), -1) FROM spatial_ref_sys WHERE auth_name = 'EPSG' AND auth_srid = ?",
+        List.of((long) code), e -> failure(loc, "cannot read spatial_ref_sys", e)));
+    return s > 0 ? s : null;
+  }
+
+  /** The column of a property name; text padded by the database (char(n)) is not compared in SQL. */
+  private SqlFilter.Column column(String name) {
+    return schema.field(name).filter(f -> !paddedNames.contains(f.name()))
+        .map(f -> new SqlFilter.Column(f, "t." + ident(f.name()))).orElse(null);
+  }
+
+  private Stream<Feature> track(Stream<Feature> rows) {
+    synchronized (open) {
+      open.add(rows);
+    }
+    return rows.onClose(() -> {
+      synchronized (open) {
+        open.remove(rows);
       }
-      Feature f = next;
-      next = null;
-      return f;
-    }
+    });
+  }
 
-    private Feature fetch() {
-      String id = null;
-      String field = null;
+  /** Reads rows of (id, WKB or NULL, fields…); {@code ids} numbers rows when the table has no key. */
+  private SqlPlan.RowReader rowReader(List<Field> fields, boolean geometry, java.util.function.Supplier<String> ids) {
+    WKBReader wkb = new WKBReader();
+    org.landledger.io.ValuePool pool = new org.landledger.io.ValuePool(fields);
+    return rs -> {
+      String id = ids != null ? ids.get() : rs.getString(1);
+      String field = geomColumn;
       try {
-        if (!rs.next()) {
-          return null;
-        }
-        row++;
-        id = idColumn == null ? String.valueOf(row) : rs.getString(1);
-        byte[] bytes = rs.getBytes(2);
+        byte[] bytes = geometry ? rs.getBytes(2) : null;
         Geometry g = bytes == null ? null : wkb.read(bytes);
         Object[] values = pool.row();
-        List<Field> fields = schema.fields();
         for (int i = 0; i < fields.size(); i++) {
           Field f = fields.get(i);
           field = f.name();
-          pool.set(values, i, value(rs, i + 3, f.type(), padded.get(i)));
+          pool.set(values, i, value(rs, i + 3, f.type(), paddedNames.contains(f.name())));
         }
         return new Feature(id, g, pool.attributes(values));
       } catch (SQLException e) {
@@ -376,7 +475,7 @@ final class PgReader implements LayerReader {
       } catch (ParseException e) {
         throw new InputDataException(loc.toString(), id, geomColumn, "unreadable geometry: " + e.getMessage(), e);
       }
-    }
+    };
   }
 
   private static Object value(ResultSet rs, int col, FieldType type, boolean padded) throws SQLException {
@@ -395,15 +494,12 @@ final class PgReader implements LayerReader {
 
   @Override
   public void close() {
+    List<Stream<Feature>> streams;
     synchronized (open) {
-      open.forEach(PostGisStore::closeQuietly);
+      streams = new ArrayList<>(open);
       open.clear();
     }
-    try {
-      conn.rollback(); // read-only: nothing to keep
-    } catch (SQLException ignored) {
-      // the connection is going away anyway
-    }
-    PostGisStore.closeQuietly(conn);
+    streams.forEach(Stream::close);
+    pool.close();
   }
 }

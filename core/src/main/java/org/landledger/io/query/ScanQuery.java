@@ -135,7 +135,7 @@ public final class ScanQuery {
         one = Comparator.comparing(ScanQuery::idKey, Comparator.nullsFirst(Comparator.<Comparable>naturalOrder()));
       } else {
         one = Comparator.comparing((Feature f) -> (Comparable) f.get(k.property()),
-            Comparator.nullsFirst(Comparator.<Comparable>naturalOrder()));
+            Comparator.nullsFirst(ScanQuery::compareValues));
       }
       if (!k.ascending()) {
         one = one.reversed();
@@ -143,6 +143,33 @@ public final class ScanQuery {
       c = c == null ? one : c.thenComparing(one);
     }
     return c;
+  }
+
+  /**
+   * Natural order, text by code point (as SQL stores compare UTF-8 bytes: SQLite's BINARY, PostgreSQL's "C"),
+   * not by UTF-16 unit, so a pushed-down sort gives the same order.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static int compareValues(Comparable a, Comparable b) {
+    if (a instanceof String s && b instanceof String t) {
+      return codePointCompare(s, t);
+    }
+    return a.compareTo(b);
+  }
+
+  private static int codePointCompare(String s, String t) {
+    int i = 0;
+    int j = 0;
+    while (i < s.length() && j < t.length()) {
+      int a = s.codePointAt(i);
+      int b = t.codePointAt(j);
+      if (a != b) {
+        return Integer.compare(a, b);
+      }
+      i += Character.charCount(a);
+      j += Character.charCount(b);
+    }
+    return Boolean.compare(i < s.length(), j < t.length());
   }
 
   /** Numeric ids sort as numbers (shapefile record numbers, fids), others as text. */
