@@ -28,13 +28,29 @@ final class CoverageRasterizer {
   private final float[] buf;
   private int dirtyMin;
   private int dirtyMax;
+  /** Per row, the first and last cell written (rowHi −1: none): compositing visits only those. */
+  private final int[] rowLo;
+  private final int[] rowHi;
 
   CoverageRasterizer(int width, int height) {
     this.width = width;
     this.height = height;
     this.stride = width + 2;
     this.buf = new float[stride * (height + 1)];
+    this.rowLo = new int[height];
+    this.rowHi = new int[height];
+    java.util.Arrays.fill(rowLo, Integer.MAX_VALUE);
+    java.util.Arrays.fill(rowHi, -1);
     resetDirty();
+  }
+
+  private void touch(int y, int lo, int hi) {
+    if (lo < rowLo[y]) {
+      rowLo[y] = lo;
+    }
+    if (hi > rowHi[y]) {
+      rowHi[y] = hi;
+    }
   }
 
   private void resetDirty() {
@@ -199,6 +215,7 @@ final class CoverageRasterizer {
       int loi = (int) loFloor;
       float hiCeil = (float) Math.ceil(hi);
       int hii = (int) hiCeil;
+      touch(y, loi, Math.max(hii, loi + 1));
       if (hii <= loi + 1) {
         float xmf = 0.5f * (lo + hi) - loFloor;
         a[row + loi] += d - d * xmf;
@@ -232,28 +249,62 @@ final class CoverageRasterizer {
     return x < 0 ? 0 : x > width ? width : x;
   }
 
+  /**
+   * Running sums along each touched row, from its first written cell to its last; past the last the sum is
+   * constant (0 unless a path runs off the right edge), composited as one run.
+   */
   private void compositeFill(int[] dst, Ink[] inks) {
     float[] a = buf;
+    // One opaque colour (land use): covered pixels are simply that colour, runs of them filled at once.
+    int solid = inks.length == 1 && inks[0].size() == 1 && inks[0].tile()[0] >>> 24 == 255 ? inks[0].tile()[0] : 0;
     int y1 = Math.min(height - 1, dirtyMax);
     for (int y = Math.max(0, dirtyMin); y <= y1; y++) {
+      int hi = rowHi[y];
+      if (hi < 0) {
+        continue;
+      }
+      int lo = rowLo[y];
+      rowLo[y] = Integer.MAX_VALUE;
+      rowHi[y] = -1;
       int row = y * stride;
       int out = y * width;
       float sum = 0;
-      for (int x = 0; x < width; x++) {
+      int last = Math.min(hi, width - 1);
+      for (int x = lo; x <= last; x++) {
         sum += a[row + x];
         a[row + x] = 0;
         float cov = Math.abs(sum);
-        if (cov >= MIN_COVERAGE) {
-          int c = cov >= 1f ? 256 : (int) (cov * 256 + 0.5f);
-          for (Ink ink : inks) {
-            dst[out + x] = over(ink.at(x, y), c, dst[out + x]);
+        if (solid != 0 && cov >= 1f) {
+          int end = x + 1;
+          while (end <= last && a[row + end] == 0) {
+            end++;
           }
+          java.util.Arrays.fill(dst, out + x, out + end, solid);
+          x = end - 1;
+        } else {
+          composite(dst, out, x, y, cov, inks);
         }
       }
-      a[row + width] = 0;
-      a[row + width + 1] = 0;
+      for (int x = width; x <= hi; x++) {
+        a[row + x] = 0;
+      }
+      float rest = Math.abs(sum);
+      if (rest >= MIN_COVERAGE) {
+        for (int x = last + 1; x < width; x++) {
+          composite(dst, out, x, y, rest, inks);
+        }
+      }
     }
     resetDirty();
+  }
+
+  private static void composite(int[] dst, int out, int x, int y, float cov, Ink[] inks) {
+    if (cov >= MIN_COVERAGE) {
+      int c = cov >= 1f ? 256 : (int) (cov * 256 + 0.5f);
+      for (Ink ink : inks) {
+        dst[out + x] = over(ink.at(x, y), c, dst[out + x]);
+      }
+    }
   }
 
   // ---- strokes ----
@@ -334,9 +385,11 @@ final class CoverageRasterizer {
           continue;
         }
         int y = steep ? c : rr;
-        int i = steep ? c * stride + rr : rr * stride + c;
+        int x = steep ? rr : c;
+        int i = y * stride + x;
         float old = a[i];
         a[i] = old + cov - old * cov;
+        touch(y, x, x);
         if (y < dirtyMin) {
           dirtyMin = y;
         }
@@ -351,9 +404,16 @@ final class CoverageRasterizer {
     float[] a = buf;
     int y1 = Math.min(height - 1, dirtyMax);
     for (int y = Math.max(0, dirtyMin); y <= y1; y++) {
+      int hi = rowHi[y];
+      if (hi < 0) {
+        continue;
+      }
+      int lo = rowLo[y];
+      rowLo[y] = Integer.MAX_VALUE;
+      rowHi[y] = -1;
       int row = y * stride;
       int out = y * width;
-      for (int x = 0; x < width; x++) {
+      for (int x = lo; x <= hi; x++) {
         float cov = a[row + x];
         if (cov > 0) {
           a[row + x] = 0;

@@ -13,7 +13,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -101,11 +101,14 @@ public final class MapRenderer {
     int width = img.getWidth();
     int height = img.getHeight();
     Style style = l.style();
-    Map<Symbolizer, Integer> slots = new LinkedHashMap<>();
+    // By identity: symbolizerFor returns the rules' own instances (a record's hashCode per feature costs).
+    Map<Symbolizer, Integer> slots = new IdentityHashMap<>();
+    List<Symbolizer> symbolizers = new ArrayList<>();
     for (Rule r : style.rules()) {
-      slots.putIfAbsent(r.symbolizer(), slots.size());
+      if (slots.putIfAbsent(r.symbolizer(), symbolizers.size()) == null) {
+        symbolizers.add(r.symbolizer());
+      }
     }
-    List<Symbolizer> symbolizers = new ArrayList<>(slots.keySet());
     CoverageRasterizer.Paths[] paths = b.paths(symbolizers.size());
     ScreenTransform t = ScreenTransform.of(l.source().crs(), mapCrs, bbox, width, height, PAD_PX);
     List<Object[]> points = new ArrayList<>();
