@@ -80,6 +80,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-count", defaultValue = "10000", description = "Most features per WFS/OGC API page (default ${DEFAULT-VALUE}).")
   int maxCount;
 
+  @Option(names = "--tile-cache-mb", defaultValue = "0", paramLabel = "MB",
+      description = "Keep up to MB of rendered GetMap images for repeated requests (default ${DEFAULT-VALUE}: off);"
+          + " emptied whenever layers are added or replaced.")
+  long tileCacheMb;
+
   @Option(names = "--tianditu-key", paramLabel = "KEY",
       description = "天地图 key: show its basemap in the viewer (needs internet; default off). Env: LANDLEDGER_TIANDITU_KEY.")
   String tiandituKey;
@@ -92,6 +97,9 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be 0–65535");
+    }
+    if (tileCacheMb < 0) {
+      throw new IllegalArgumentException("--tile-cache-mb must be ≥ 0");
     }
     if (maxCount < 1) {
       throw new IllegalArgumentException("--max-count must be ≥ 1");
@@ -136,7 +144,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       String tdt = tiandituKey != null ? tiandituKey : System.getenv("LANDLEDGER_TIANDITU_KEY");
       server = LandLedgerServer.start(catalog, new ServerOptions(bind, port, token, limits,
-          tdt == null || tdt.isBlank() ? null : tdt.trim(), state, protectReads, runOptions()));
+          tdt == null || tdt.isBlank() ? null : tdt.trim(), state, protectReads, runOptions(), tileCacheMb * Limits.MIB));
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -146,7 +154,7 @@ public final class ServeCommand implements Callable<Integer> {
     String base = "http://" + host + ":" + server.port();
     out.printf("已发布 %d 个图层 published %d layers in %.1f s:%n", catalog.size(), catalog.size(), (System.nanoTime() - t0) / 1e9);
     for (ServedLayer l : catalog.layers()) {
-      out.printf("  %-24s %6d 要素 features  %s  ← %s%n", l.name(), l.features().size(), l.crs(), l.source());
+      out.printf("  %-24s %6d 要素 features  %s  ← %s%n", l.name(), l.count(), l.crs(), l.source());
     }
     out.println("地图查看器 viewer:   " + base + "/");
     out.println("WMS 1.3.0:           " + base + "/ows?SERVICE=WMS&REQUEST=GetCapabilities");

@@ -28,6 +28,17 @@ public record Style(String name, String titleZh, String titleEn, List<Rule> rule
     return otherwise == null ? null : otherwise.symbolizer();
   }
 
+  /** The attributes the rules read (what a map request must fetch of each feature), in rule order. */
+  public List<String> properties() {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (Rule r : rules) {
+      if (r.filter() instanceof RuleFilter.PropertyIn p) {
+        out.add(p.property());
+      }
+    }
+    return List.copyOf(out);
+  }
+
   public String title(boolean chinese) {
     return chinese ? titleZh : titleEn;
   }

@@ -42,7 +42,7 @@ public final class LandLedgerServer implements AutoCloseable {
   public static LandLedgerServer start(Catalog catalog, ServerOptions options) {
     Limits limits = options.limits();
     StyleBook styles = new StyleBook();
-    WmsService wms = new WmsService(catalog, styles, limits);
+    WmsService wms = new WmsService(catalog, styles, limits, new org.landledger.server.wms.TileCache(options.tileCacheBytes()));
     WfsService wfs = new WfsService(catalog, limits);
     FeaturesApi api = new FeaturesApi(catalog, limits);
     ViewerApi viewer = new ViewerApi(catalog, styles, options.tiandituKey());
@@ -99,7 +99,7 @@ public final class LandLedgerServer implements AutoCloseable {
       String name = file.endsWith(".sld") ? file.substring(0, file.length() - 4) : file;
       var layer = catalog.layer(name).orElseThrow(() -> new OwsException("LayerNotDefined", "layer", "no layer named " + name, 404));
       send(ctx, OwsResponse.text("application/vnd.ogc.sld+xml", SldWriter.toSld(layer.name(), styles.styleOf(layer),
-          SldWriter.GeometryKind.of(layer.layer().schema().geometryType()))));
+          SldWriter.GeometryKind.of(layer.schema().geometryType()))));
     });
     app.get("/", ctx -> send(ctx, ViewerApi.resource("index.html")));
     app.get("/viewer/layers.json", ctx -> send(ctx, viewer.layers()));
@@ -122,18 +122,6 @@ public final class LandLedgerServer implements AutoCloseable {
       }
     });
     app.start(options.bind(), options.port());
-    // Build the Web Mercator views (what the viewer's tiles use) in the background, so the first tiles
-    // do not pay for reprojecting whole layers.
-    Thread warm = new Thread(() -> catalog.layers().forEach(l -> {
-      try {
-        l.view(org.landledger.geo.Crs.epsg(org.landledger.geo.Crs.WEB_MERCATOR));
-      } catch (RuntimeException e) {
-        System.err.println("landledger serve: cannot prepare " + l.name() + " in EPSG:3857: " + e.getMessage());
-      }
-    }), "landledger-warm-views");
-    warm.setDaemon(true);
-    warm.setPriority(Thread.MIN_PRIORITY);
-    warm.start();
     return new LandLedgerServer(app, catalog, runs);
   }
 
@@ -182,12 +170,37 @@ public final class LandLedgerServer implements AutoCloseable {
   }
 
   static void send(Context ctx, OwsResponse r) {
-    ctx.status(r.status()).result(r.body());
+    ctx.status(r.status());
+    if (r.writer() == null) {
+      ctx.result(r.body());
+    }
     if (!r.contentType().contains("charset")) {
       // Binary bodies (PNG, JPEG) must not be labelled with a character set.
       ctx.res().setCharacterEncoding(null);
     }
     ctx.res().setContentType(r.contentType());
+    if (r.writer() != null) {
+      stream(ctx, r);
+    }
+  }
+
+  /**
+   * Writes a streamed body to the client as it is produced. A failure before anything reached the client still
+   * becomes an exception report; after that the response can only be cut short (logged).
+   */
+  private static void stream(Context ctx, OwsResponse r) {
+    try {
+      java.io.OutputStream out = ctx.outputStream();
+      r.writer().writeTo(out);
+      out.flush();
+    } catch (java.io.IOException | RuntimeException e) {
+      if (!ctx.res().isCommitted()) {
+        ctx.res().reset();
+        throw e instanceof RuntimeException re ? re : new java.io.UncheckedIOException((java.io.IOException) e);
+      }
+      System.err.println("landledger serve: response to " + ctx.method() + " " + ctx.path() + " cut short: " + e);
+      throw new io.javalin.http.HttpResponseException(500, "cut short");
+    }
   }
 
   private static String base(Context ctx) {
@@ -241,5 +254,6 @@ public final class LandLedgerServer implements AutoCloseable {
       runs.close();
     }
     app.stop();
+    catalog.close();
   }
 }

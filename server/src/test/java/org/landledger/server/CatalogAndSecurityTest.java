@@ -44,8 +44,9 @@ class CatalogAndSecurityTest {
     Catalog c = Catalog.scan(List.of(data), ReadOptions.DEFAULT, m -> {});
     assertThat(c.layers()).extracting(ServedLayer::name).containsExactlyInAnyOrder("checks", "DLTB", "result");
     assertThat(c.layer("DLTB").orElseThrow().source()).endsWith("county.gpkg#DLTB");
-    assertThat(c.layer("DLTB").orElseThrow().features().get(0).string("DLMC")).isEqualTo("水田");
-    assertThat(c.layer("checks").orElseThrow().features()).hasSize(3);
+    assertThat(c.layer("DLTB").orElseThrow().feature("1").string("DLMC")).isEqualTo("水田");
+    assertThat(c.layer("checks").orElseThrow().count()).isEqualTo(3);
+    assertThat(c.layer("checks").orElseThrow().count(org.landledger.io.query.Query.all())).isEqualTo(3);
   }
 
   @Test

@@ -39,6 +39,24 @@ class WmsTest {
     return ImageIO.read(new ByteArrayInputStream(r.body()));
   }
 
+  /** The largest difference of any channel of any pixel, colours weighted by alpha (as composited). */
+  static int maxDifference(BufferedImage a, BufferedImage b) {
+    assertThat(a.getWidth()).isEqualTo(b.getWidth());
+    assertThat(a.getHeight()).isEqualTo(b.getHeight());
+    int max = 0;
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        int p = a.getRGB(x, y);
+        int q = b.getRGB(x, y);
+        max = Math.max(max, Math.abs((p >>> 24) - (q >>> 24)));
+        for (int s = 0; s < 24; s += 8) {
+          max = Math.max(max, Math.abs(((p >>> s) & 0xFF) * (p >>> 24) / 255 - ((q >>> s) & 0xFF) * (q >>> 24) / 255));
+        }
+      }
+    }
+    return max;
+  }
+
   static int alpha(BufferedImage img, int x, int y) {
     return img.getRGB(x, y) >>> 24;
   }
@@ -107,9 +125,12 @@ class WmsTest {
     Fixtures.Response b = get(server, common + "&CRS=EPSG:4326&BBOX=" + latLon);
     Fixtures.Response c = get(server, common + "&CRS=CRS:84&BBOX=" + lonLat);
     BufferedImage ia = png(a);
-    assertThat(a.body()).isEqualTo(c.body());
-    // CGCS2000 and WGS 84 coincide at this scale (GeoTools uses no datum shift between them).
-    assertThat(a.body()).isEqualTo(b.body());
+    // Same axis handling: CRS:84 lon,lat is EPSG:4326 lat,lon — the same image.
+    assertThat(b.body()).isEqualTo(c.body());
+    // CGCS2000 and WGS 84 coincide at this scale (GeoTools uses no datum shift between them); their transforms
+    // differ in the last bits of a double, which may move an edge pixel's fill and outline coverage by one level
+    // of 255 each.
+    assertThat(maxDifference(ia, png(b))).isLessThanOrEqualTo(2);
     // Centre of square 1 (X0+50, Y0+50) in lon/lat → pixel: must be painted.
     Point centre = (Point) Crs.epsg(4527).transform(Fixtures.GF.createPoint(new Coordinate(X0 + 50, Y0 + 50)), Crs.epsg(4490));
     int px = (int) ((centre.getX() - e.getMinX()) / e.getWidth() * 300);

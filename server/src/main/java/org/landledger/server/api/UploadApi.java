@@ -35,7 +35,7 @@ public final class UploadApi {
       UploadStore s = required(store);
       UploadStore.Dataset d = call(ctx, () -> s.receive(ctx.req().getInputStream(), ctx.req().getContentLengthLong(),
           ctx.contentType(), ctx.queryParam("name")));
-      log("upload " + d.name() + ": " + d.layers().stream().map(l -> l.name() + " (" + l.features().size() + " features)")
+      log("upload " + d.name() + ": " + d.layers().stream().map(l -> l.name() + " (" + l.count() + " features)")
           .collect(java.util.stream.Collectors.joining(", ")));
       ctx.header("Location", "/api/uploads/" + java.net.URLEncoder.encode(d.name(), java.nio.charset.StandardCharsets.UTF_8));
       json(ctx, 201, dataset(d, s));
@@ -108,9 +108,9 @@ public final class UploadApi {
       Map<String, Object> lm = new LinkedHashMap<>();
       lm.put("name", l.name());
       lm.put("title", title(l));
-      lm.put("features", l.features().size());
+      lm.put("features", l.count());
       lm.put("crs", l.crs().toString());
-      lm.put("geometryType", l.layer().schema().geometryType());
+      lm.put("geometryType", l.schema().geometryType());
       String src = l.source().startsWith(folder) ? l.source().substring(folder.length() + 1) : title(l);
       lm.put("file", src.replace('\\', '/'));
       layers.add(lm);

@@ -28,6 +28,7 @@ import org.landledger.io.ReadOptions;
 import org.landledger.io.ShapefileIndexCheck;
 import org.landledger.server.Limits;
 import org.landledger.server.catalog.Catalog;
+import org.landledger.server.catalog.LayerSource;
 import org.landledger.server.catalog.ServedLayer;
 
 /**
@@ -37,9 +38,9 @@ import org.landledger.server.catalog.ServedLayer;
  *
  * <p>An upload is all or nothing: the body is streamed (with a byte cap) into {@code uploads/.tmp-<random>/},
  * checked to be what it claims, extracted there ({@link ZipExtractor}), its GeoPackages and shapefiles checked
- * for what the readers would trust ({@link GeoPackageCheck}, {@link ShapefileIndexCheck}), read strictly with
- * {@link Catalog#load} (a bad .dbf, a missing .prj → refused, naming file, feature and field), and only then
- * renamed atomically to {@code uploads/<dataset>/} and added to the catalog. The temporary folder is deleted
+ * for what the readers would trust ({@link GeoPackageCheck}, {@link ShapefileIndexCheck}), read through strictly
+ * with {@link Catalog#load} (a bad .dbf, a missing .prj → refused, naming file, feature and field), and only then
+ * renamed atomically to {@code uploads/<dataset>/} and added to the catalog (served from there, not held in memory). The temporary folder is deleted
  * whatever happens; leftovers of a killed server ({@code .tmp-*}, {@code .trash-*}) are deleted on start, and
  * the datasets found there are served again.
  */
@@ -99,8 +100,9 @@ public final class UploadStore {
           log.accept(d + ": not a dataset name, ignored");
           continue;
         }
+        List<ServedLayer> layers = List.of();
         try {
-          List<ServedLayer> layers = Catalog.load(d, n + "_", n, ReadOptions.DEFAULT);
+          layers = Catalog.load(d, n + "_", n, ReadOptions.DEFAULT);
           if (layers.isEmpty()) {
             log.accept("upload " + n + " not served: no layers left in " + d);
             continue;
@@ -109,6 +111,7 @@ public final class UploadStore {
           catalog.add(layers);
           datasets.put(n, List.copyOf(layers));
         } catch (RuntimeException e) {
+          layers.forEach(ServedLayer::close);
           log.accept("upload " + n + " not served: " + e.getMessage());
         }
       }
@@ -249,16 +252,19 @@ public final class UploadStore {
     Path target = root.resolve(name);
     Files.move(data, target, StandardCopyOption.ATOMIC_MOVE);
     List<ServedLayer> layers = new ArrayList<>();
-    for (ServedLayer l : loaded) {
-      // Same layer, its source now in the final folder (the temporary one is about to go).
-      String source = target + l.source().substring(data.toString().length());
-      layers.add(new ServedLayer(l.name(), source, l.layer(), l.group()));
-    }
     try {
+      for (ServedLayer l : loaded) {
+        // Same layer, read from the final folder from now on (the temporary one is about to go).
+        String source = target + l.source().substring(data.toString().length());
+        layers.add(new ServedLayer(l.name(), source, LayerSource.open(source, ReadOptions.DEFAULT), l.group()));
+      }
       catalog.add(layers);
     } catch (IllegalArgumentException e) {
+      layers.forEach(ServedLayer::close);
       Files.move(target, tmp.resolve("data"), StandardCopyOption.ATOMIC_MOVE);
       throw new UploadRefused(409, "Conflict", e.getMessage());
+    } finally {
+      loaded.forEach(ServedLayer::close);
     }
     datasets.put(name, List.copyOf(layers));
     return new Dataset(name, List.copyOf(layers));

@@ -16,19 +16,20 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.landledger.io.InputDataException;
-import org.landledger.io.Layer;
 import org.landledger.io.Layers;
 import org.landledger.io.ReadOptions;
 
 /**
  * 图层目录: every dataset found under the data folders, by public name. Discovery goes only through
- * {@link Layers#formatOf}/{@link Layers#layerNames}/{@link Layers#read}, so any format registered with
- * the core (shapefile, GeoPackage tables, GeoJSON, …) is served without change here.
+ * {@link Layers#formatOf}/{@link Layers#layerNames}/{@link Layers#open}, so any format registered with
+ * the core (shapefile, GeoPackage tables, GeoJSON, …) is served without change here. The catalog holds
+ * sources, not features: {@link #scan} reads each layer's metadata (schema, CRS, count, extent) and every
+ * request reads what it needs through the store's query ({@link LayerSource}).
  *
  * <p>Names are the file or table name reduced to letters, digits, '_', '-' and '.', never starting with a
  * digit or '.' (they become XML element names in WFS); collisions get a suffix {@code _2}, {@code _3}, …
- * and are logged. A dataset that cannot be read is logged and skipped: one bad file must not keep the
- * other layers off the map.
+ * and are logged. A dataset that cannot be opened is logged in one line and skipped: one bad file must not
+ * keep the other layers off the map.
  */
 public final class Catalog {
 
@@ -40,6 +41,7 @@ public final class Catalog {
   // Copy-on-write: requests iterate a consistent snapshot while uploads and finished runs add layers.
   private volatile Map<String, ServedLayer> layers = Map.of();
   private volatile Map<String, Map<String, Object>> summaries = Map.of();
+  private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public Catalog(Collection<ServedLayer> layers) {
     Map<String, ServedLayer> m = new LinkedHashMap<>();
@@ -66,6 +68,16 @@ public final class Catalog {
       m.put(l.name(), l);
     }
     layers = java.util.Collections.unmodifiableMap(m);
+    changed();
+  }
+
+  /** Called after every change of the served layers (e.g. to drop cached tiles). */
+  public void onChange(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  private void changed() {
+    listeners.forEach(Runnable::run);
   }
 
   /** Adds a run's summary JSON under its group (shown by the viewer next to the group's layers). */
@@ -77,16 +89,23 @@ public final class Catalog {
     summaries = java.util.Collections.unmodifiableMap(m);
   }
 
-  /** Removes every layer of a group and its summaries; returns how many layers went. */
+  /** Removes every layer of a group (closing its sources) and its summaries; returns how many layers went. */
   public synchronized int removeGroup(String group) {
     Map<String, ServedLayer> m = new LinkedHashMap<>(layers);
-    int before = m.size();
-    m.values().removeIf(l -> group.equals(l.group()));
+    List<ServedLayer> gone = m.values().stream().filter(l -> group.equals(l.group())).toList();
+    m.values().removeAll(gone);
     layers = java.util.Collections.unmodifiableMap(m);
     Map<String, Map<String, Object>> s = new LinkedHashMap<>(summaries);
     s.remove(group);
     summaries = java.util.Collections.unmodifiableMap(s);
-    return before - m.size();
+    gone.forEach(ServedLayer::close);
+    changed();
+    return gone.size();
+  }
+
+  /** Closes every source (server shutdown). */
+  public synchronized void close() {
+    layers.values().forEach(ServedLayer::close);
   }
 
   /** Whether a public name is served (case-insensitively). */
@@ -95,9 +114,10 @@ public final class Catalog {
   }
 
   /**
-   * Reads every dataset under {@code dir} (a folder or one file) strictly — any unreadable dataset or one
-   * without a coordinate system fails the whole load with an {@link InputDataException} — naming each
-   * layer {@code prefix + safeName(layer)}. Nothing is added to the catalog: pass the result to {@link #add}.
+   * Opens every dataset under {@code dir} (a folder or one file) strictly — each is read through once, so any
+   * unreadable record or a dataset without a coordinate system fails the whole load with an
+   * {@link InputDataException} — naming each layer {@code prefix + safeName(layer)}. Only the sources are kept,
+   * not the features. Nothing is added to the catalog: pass the result to {@link #add}.
    */
   public static List<ServedLayer> load(Path dir, String prefix, String group, ReadOptions options) {
     List<String[]> found = new ArrayList<>();
@@ -112,16 +132,31 @@ public final class Catalog {
     }
     List<ServedLayer> out = new ArrayList<>();
     java.util.Set<String> taken = new java.util.HashSet<>();
-    for (String[] f : found) {
-      Layer layer = Layers.read(f[0], options);
-      if (layer.crs() == null) {
-        throw new InputDataException(Path.of(f[0].replaceFirst("#.*$", "")), null, null,
-            "no coordinate system (.prj or srs): cannot be served");
+    try {
+      for (String[] f : found) {
+        LayerSource source = LayerSource.open(f[0], options);
+        String name = uniqueName(safeName(prefix + f[1]), taken);
+        out.add(new ServedLayer(name, f[0], source, group));
+        if (source.crs() == null) {
+          throw new InputDataException(Path.of(f[0].replaceFirst("#.*$", "")), null, null,
+              "no coordinate system (.prj or srs): cannot be served");
+        }
+        readThrough(source);
       }
-      String name = uniqueName(safeName(prefix + f[1]), taken);
-      out.add(new ServedLayer(name, f[0], layer.withName(name), group));
+    } catch (RuntimeException e) {
+      out.forEach(ServedLayer::close);
+      throw e;
     }
     return out;
+  }
+
+  /** Reads every feature once (and drops it): a strict check that the whole dataset reads. */
+  private static void readThrough(LayerSource source) {
+    try (org.landledger.io.query.FeatureCursor c = source.query(org.landledger.io.query.Query.all())) {
+      while (c.hasNext()) {
+        c.next();
+      }
+    }
   }
 
   /** A file served as layers: one a core format reads, that is neither a run summary nor another JSON document. */
@@ -172,7 +207,10 @@ public final class Catalog {
     return out;
   }
 
-  /** Scans folders (recursively) for datasets and loads them into memory. */
+  /**
+   * Scans folders (recursively) for datasets and opens them (metadata only). A dataset that cannot be opened or
+   * has no coordinate system is logged in one line and skipped.
+   */
   public static Catalog scan(List<Path> dirs, ReadOptions options, Consumer<String> log) {
     List<String[]> found = new ArrayList<>(); // {location, proposed name, group}
     Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
@@ -208,14 +246,15 @@ public final class Catalog {
     List<ServedLayer> out = new ArrayList<>();
     java.util.Set<String> taken = new java.util.HashSet<>();
     for (String[] f : found) {
-      Layer layer;
+      LayerSource source;
       try {
-        layer = Layers.read(f[0], options);
+        source = LayerSource.open(f[0], options);
       } catch (RuntimeException e) {
-        log.accept("skipped " + f[0] + ": " + e.getMessage());
+        log.accept("skipped " + f[0] + ": " + oneLine(e));
         continue;
       }
-      if (layer.crs() == null) {
+      if (source.crs() == null) {
+        source.close();
         log.accept("skipped " + f[0] + ": no coordinate system (.prj); start with --crs EPSG:nnnn to state it");
         continue;
       }
@@ -224,11 +263,17 @@ public final class Catalog {
       if (!name.equals(base)) {
         log.accept("layer name " + base + " already taken: " + f[0] + " served as " + name);
       }
-      out.add(new ServedLayer(name, f[0], layer.withName(name), f[2]));
+      out.add(new ServedLayer(name, f[0], source, f[2]));
     }
     Catalog c = new Catalog(out);
     c.summaries = java.util.Collections.unmodifiableMap(summaries);
     return c;
+  }
+
+  private static String oneLine(RuntimeException e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /**

@@ -8,9 +8,9 @@ import org.landledger.render.Styles;
 /** 样式表: the style of each served layer (server-side cache of the shared render styles), chosen once by {@link Styles#forLayer} and kept. */
 public final class StyleBook {
 
-  private final Map<String, Style> styles = new ConcurrentHashMap<>();
+  private final Map<Long, Style> styles = new ConcurrentHashMap<>();
 
   public Style styleOf(ServedLayer layer) {
-    return styles.computeIfAbsent(layer.name(), k -> Styles.forLayer(layer.layer().schema()));
+    return styles.computeIfAbsent(layer.version(), k -> Styles.forLayer(layer.schema()));
   }
 }

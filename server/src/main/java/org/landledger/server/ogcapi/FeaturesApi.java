@@ -17,27 +17,27 @@ import java.util.Map;
 import org.landledger.geo.Crs;
 import org.landledger.io.Feature;
 import org.landledger.io.Json;
+import org.landledger.io.query.FeatureCursor;
+import org.landledger.io.query.Query;
 import org.landledger.server.Limits;
 import org.landledger.server.catalog.Catalog;
-import org.landledger.server.catalog.Envelopes;
 import org.landledger.server.catalog.ServedLayer;
 import org.landledger.server.ows.GeoJson;
 import org.landledger.server.ows.OwsException;
 import org.landledger.server.ows.OwsParams;
 import org.landledger.server.ows.OwsResponse;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * OGC API – Features 服务 (Part 1 Core + GeoJSON) at {@code /ogcapi}: landing page, conformance,
  * collections (one per layer), items with bbox (CRS84) / limit / offset and next links, one item by id.
- * Geometries are returned in CRS84 (longitude, latitude) as Part 1 requires.
+ * Geometries are returned in CRS84 (longitude, latitude) as Part 1 requires. Items are one query on the layer's
+ * store (box, paging and reprojection done there), written while they are read.
  */
 public final class FeaturesApi {
 
   private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+  private static final Crs WGS84 = Crs.epsg(Crs.WGS84);
   private static final int DEFAULT_LIMIT = 10;
 
   private final Catalog catalog;
@@ -86,7 +86,7 @@ public final class FeaturesApi {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("id", l.name());
     c.put("title", l.name());
-    c.put("description", l.features().size() + " 个要素 features, " + l.crs());
+    c.put("description", l.count() + " 个要素 features, " + l.crs());
     Envelope e = l.bounds(Crs.epsg(Crs.WGS84));
     if (!e.isNull()) {
       c.put("extent", Map.of("spatial", Map.of("bbox", List.of(List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY())),
@@ -106,8 +106,7 @@ public final class FeaturesApi {
     OwsParams p = new OwsParams(query);
     int limit = p.integer("limit", DEFAULT_LIMIT, 1, limits.maxCount());
     int offset = p.integer("offset", 0, 0, Integer.MAX_VALUE);
-    List<Feature> candidates = l.features();
-    PreparedGeometry box = null;
+    Query q = Query.all().withTargetCrs(WGS84);
     if (p.has("bbox")) {
       String crs = p.get("bbox-crs", CRS84);
       if (!crs.equals(CRS84)) {
@@ -123,22 +122,16 @@ public final class FeaturesApi {
       } catch (NumberFormatException ex) {
         throw OwsException.invalid("bbox", "bbox values must be numbers");
       }
-      Envelope n = Envelopes.transform(e, Crs.epsg(Crs.WGS84), l.crs());
-      box = PreparedGeometryFactory.prepare(new GeometryFactory().toGeometry(n));
-      candidates = l.view(l.crs()).query(n);
+      q = q.withBbox(e, WGS84, false);
     }
-    List<Feature> matched = new ArrayList<>();
-    for (Feature f : candidates) {
-      if (box == null || f.geometry() != null && box.intersects(f.geometry())) {
-        matched.add(f);
-      }
-    }
-    List<Feature> page = matched.subList(Math.min(offset, matched.size()), (int) Math.min(matched.size(), (long) offset + limit));
+    long matched = l.count(q);
+    Query pageQuery = q.withPage(offset, limit);
+    long returned = Math.max(0, Math.min(limit, matched - offset));
     String self = base + "/ogcapi/collections/" + enc(l.name()) + "/items";
     List<Map<String, String>> links = new ArrayList<>();
     links.add(link(self + query(p, limit, offset), "self", "application/geo+json", "this page"));
-    if (offset + page.size() < matched.size()) {
-      links.add(link(self + query(p, limit, offset + page.size()), "next", "application/geo+json", "next page"));
+    if (offset + returned < matched) {
+      links.add(link(self + query(p, limit, offset + returned), "next", "application/geo+json", "next page"));
     }
     if (offset > 0) {
       links.add(link(self + query(p, limit, Math.max(0, offset - limit)), "prev", "application/geo+json", "previous page"));
@@ -146,12 +139,14 @@ public final class FeaturesApi {
     return geojson(g -> {
       g.writeStartObject();
       g.writeStringField("type", "FeatureCollection");
-      g.writeNumberField("numberMatched", matched.size());
-      g.writeNumberField("numberReturned", page.size());
+      g.writeNumberField("numberMatched", matched);
+      g.writeNumberField("numberReturned", returned);
       g.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
       g.writeArrayFieldStart("features");
-      for (Feature f : page) {
-        feature(g, l, f, null);
+      try (FeatureCursor c = l.query(pageQuery)) {
+        while (c.hasNext()) {
+          feature(g, c.next(), null);
+        }
       }
       g.writeEndArray();
       g.writeFieldName("links");
@@ -162,7 +157,10 @@ public final class FeaturesApi {
 
   public OwsResponse item(String base, String id, String fid, Map<String, List<String>> q) {
     ServedLayer l = layer(id);
-    Feature f = l.feature(fid);
+    Feature f;
+    try (FeatureCursor c = l.query(Query.all().withFilter(ServedLayer.idFilter(List.of(fid))).withTargetCrs(WGS84))) {
+      f = c.hasNext() ? c.next() : null;
+    }
     if (f == null) {
       throw new OwsException("NotFound", "featureId", "no feature " + abbreviate(fid) + " in " + l.name(), 404);
     }
@@ -170,15 +168,16 @@ public final class FeaturesApi {
     List<Map<String, String>> links = List.of(
         link(self, "self", "application/geo+json", "this feature"),
         link(base + "/ogcapi/collections/" + enc(l.name()), "collection", "application/json", "the collection"));
-    return geojson(g -> feature(g, l, f, links));
+    return geojson(g -> feature(g, f, links));
   }
 
-  private static void feature(JsonGenerator g, ServedLayer l, Feature f, List<Map<String, String>> links) throws IOException {
+  /** A feature (already in CRS84) as GeoJSON. */
+  private static void feature(JsonGenerator g, Feature f, List<Map<String, String>> links) throws IOException {
     g.writeStartObject();
     g.writeStringField("type", "Feature");
     g.writeStringField("id", f.id());
     g.writeFieldName("geometry");
-    GeoJson.geometry(g, f.geometry() == null ? null : l.crs().transform(f.geometry(), Crs.epsg(Crs.WGS84)));
+    GeoJson.geometry(g, f.geometry());
     g.writeFieldName("properties");
     GeoJson.properties(g, f.attributes());
     if (links != null) {
@@ -200,7 +199,7 @@ public final class FeaturesApi {
     g.writeEndArray();
   }
 
-  private static String query(OwsParams p, int limit, int offset) {
+  private static String query(OwsParams p, int limit, long offset) {
     StringBuilder b = new StringBuilder("?limit=").append(limit).append("&offset=").append(offset);
     if (p.has("bbox")) {
       b.append("&bbox=").append(enc(p.get("bbox")));
@@ -229,16 +228,15 @@ public final class FeaturesApi {
     void write(JsonGenerator g) throws IOException;
   }
 
+  private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  /** GeoJSON written straight to the client while the features are read. */
   private static OwsResponse geojson(Body body) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-      try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+    return OwsResponse.stream("application/geo+json; charset=UTF-8", out -> {
+      try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
         body.write(g);
       }
-      return OwsResponse.ok("application/geo+json; charset=UTF-8", out.toByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   private static String enc(String s) {

@@ -320,6 +320,7 @@ public final class RunManager implements AutoCloseable {
       Results results = Results.load(run, out); // outside the lock: polls go on while a big result is read
       synchronized (this) {
         if (closing || run.status != Run.Status.running) {
+          results.close();
           if (!closing) {
             clean(run);
           }
@@ -339,7 +340,7 @@ public final class RunManager implements AutoCloseable {
     }
   }
 
-  /** A done run's results, read strictly (all or nothing), ready to be added to the catalog. */
+  /** A done run's results, read through strictly (all or nothing) and served from their files, ready to be added to the catalog. */
   private record Results(String group, List<ServedLayer> layers, Map<String, Map<String, Object>> summaries,
       Map<String, Object> analysisJson) {
 
@@ -364,10 +365,20 @@ public final class RunManager implements AutoCloseable {
     }
 
     void addTo(Catalog catalog, Run run) {
-      catalog.add(layers);
+      try {
+        catalog.add(layers);
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
       summaries.forEach((file, s) -> catalog.addSummary(group, file, s));
       run.layers = layers.stream().map(ServedLayer::name).toList();
       run.summary = summaryOf(analysisJson);
+    }
+
+    /** Closes the sources when the results are not published after all. */
+    void close() {
+      layers.forEach(ServedLayer::close);
     }
   }
 

@@ -47,7 +47,7 @@ public final class ViewerApi {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", l.name());
       m.put("group", l.group());
-      m.put("features", l.features().size());
+      m.put("features", l.count());
       m.put("crs", l.crs().toString());
       m.put("style", s.name());
       m.put("styleTitle", Map.of("zh", s.titleZh(), "en", s.titleEn()));

@@ -4,31 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
-import org.geotools.api.feature.simple.SimpleFeature;
-import org.geotools.api.feature.simple.SimpleFeatureType;
 import org.geotools.api.filter.Filter;
+import org.geotools.api.filter.Id;
 import org.geotools.api.filter.expression.Function;
 import org.geotools.api.filter.expression.PropertyName;
-import org.geotools.feature.simple.SimpleFeatureBuilder;
-import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
+import org.geotools.api.filter.identity.Identifier;
 import org.geotools.filter.text.cql2.CQLException;
 import org.geotools.filter.text.ecql.ECQL;
 import org.geotools.filter.visitor.DefaultFilterVisitor;
 import org.geotools.filter.visitor.DuplicatingFilterVisitor;
-import org.landledger.io.Feature;
 import org.landledger.io.Field;
 import org.landledger.io.LayerSchema;
+import org.landledger.server.catalog.ServedLayer;
 import org.landledger.server.ows.OwsException;
-import org.locationtech.jts.geom.Geometry;
 
 /**
- * 属性过滤: an ECQL filter (GeoTools' cql module) checked against the layer's schema and evaluated on
- * features. Every property name must be one of the layer's fields or its geometry — nothing is ever
- * resolved as an XPath or expression (GeoServer's CVE-2024-36401 came from exactly that) — and only a
- * short list of plain functions is allowed.
+ * 属性过滤: an ECQL filter (GeoTools' cql module) checked against the layer's schema, for the layer's query
+ * ({@code Query.filter}: the store pushes it down or ScanQuery evaluates it). Every property name must be one
+ * of the layer's fields or its geometry — nothing is ever resolved as an XPath or expression (GeoServer's
+ * CVE-2024-36401 came from exactly that) — and only a short list of plain functions is allowed. Field names
+ * are rewritten to the schema's spelling (三调 exports differ in case); resource ids ({@code IN ('DLTB.5')})
+ * become conditions on the feature id ({@code @id = '5'}), which stores map to their natural key.
  */
-public final class AttributeFilter implements Predicate<Feature> {
+public final class AttributeFilter {
 
   /** The geometry property name clients use in filters (also accepted: the_geom, geom, shape). */
   public static final String GEOMETRY = "geometry";
@@ -37,18 +35,10 @@ public final class AttributeFilter implements Predicate<Feature> {
       "strtolowercase", "strtouppercase", "strlength", "strtrim", "strsubstring", "strconcat", "strstartswith",
       "strendswith", "area", "length", "abs", "floor", "ceil", "round");
 
-  private final Filter filter;
-  private final SimpleFeatureType type;
-  private final LayerSchema schema;
+  private AttributeFilter() {}
 
-  private AttributeFilter(Filter filter, SimpleFeatureType type, LayerSchema schema) {
-    this.filter = filter;
-    this.type = type;
-    this.schema = schema;
-  }
-
-  /** Parses and validates {@code CQL_FILTER} text for a layer. */
-  public static AttributeFilter ecql(String text, LayerSchema schema) {
+  /** Parses and validates {@code CQL_FILTER} text for a layer (its schema named by the public name). */
+  public static Filter ecql(String text, LayerSchema schema) {
     Filter f;
     try {
       f = ECQL.toFilter(text);
@@ -78,8 +68,7 @@ public final class AttributeFilter implements Predicate<Feature> {
       throw OwsException.invalid("CQL_FILTER", "CQL_FILTER refused: " + String.join("; ", bad)
           + " (properties of " + schema.name() + ": " + fieldNames(schema) + ", " + GEOMETRY + ")");
     }
-    // Property names are matched case-insensitively (三调 exports differ in case): rewrite to the schema's spelling.
-    Filter canonical = (Filter) f.accept(new DuplicatingFilterVisitor() {
+    return (Filter) f.accept(new DuplicatingFilterVisitor() {
       @Override
       public Object visit(PropertyName p, Object data) {
         String n = p.getPropertyName();
@@ -88,8 +77,20 @@ public final class AttributeFilter implements Predicate<Feature> {
         }
         return getFactory(data).property(schema.field(n).map(Field::name).orElse(n));
       }
+
+      @Override
+      public Object visit(Id filter, Object data) {
+        List<String> fids = new ArrayList<>();
+        String prefix = Gml32.elementName(schema.name()) + ".";
+        for (Identifier id : filter.getIdentifiers()) {
+          String rid = String.valueOf(id.getID());
+          if (rid.startsWith(prefix)) {
+            fids.add(rid.substring(prefix.length()));
+          }
+        }
+        return ServedLayer.idFilter(fids);
+      }
     }, null);
-    return new AttributeFilter(canonical, featureType(schema), schema);
   }
 
   /** Whether a name is a field of the layer (exact or case-insensitive) or its geometry. */
@@ -102,45 +103,6 @@ public final class AttributeFilter implements Predicate<Feature> {
 
   static String fieldNames(LayerSchema schema) {
     return String.join(", ", schema.fields().stream().map(Field::name).toList());
-  }
-
-  private static SimpleFeatureType featureType(LayerSchema schema) {
-    SimpleFeatureTypeBuilder b = new SimpleFeatureTypeBuilder();
-    b.setName(schema.name());
-    for (Field fld : schema.fields()) {
-      b.add(fld.name(), switch (fld.type()) {
-        case INTEGER -> Integer.class;
-        case LONG -> Long.class;
-        case DOUBLE -> Double.class;
-        case BOOLEAN -> Boolean.class;
-        case DATE, STRING -> String.class;
-      });
-    }
-    for (String g : GEOMETRY_ALIASES) {
-      if (!schema.hasField(g)) {
-        b.add(g, Geometry.class);
-      }
-    }
-    return b.buildFeatureType();
-  }
-
-  @Override
-  public boolean test(Feature f) {
-    SimpleFeatureBuilder b = new SimpleFeatureBuilder(type);
-    for (Field fld : schema.fields()) {
-      Object v = f.get(fld.name());
-      if (v != null && fld.type() == org.landledger.io.FieldType.DATE) {
-        v = v.toString();
-      }
-      b.set(fld.name(), v);
-    }
-    for (String g : GEOMETRY_ALIASES) {
-      if (!schema.hasField(g)) {
-        b.set(g, f.geometry());
-      }
-    }
-    SimpleFeature sf = b.buildFeature(Gml32.gmlId(schema.name(), f.id()));
-    return filter.evaluate(sf);
   }
 
   private static String firstLine(String s) {

@@ -60,7 +60,7 @@ final class WfsCapabilities {
         .append("</ows:OperationsMetadata>\n<wfs:FeatureTypeList>\n");
     for (ServedLayer l : catalog.layers()) {
       b.append("<wfs:FeatureType><wfs:Name>ll:").append(Xml.esc(l.name())).append("</wfs:Name><wfs:Title>")
-          .append(Xml.esc(l.name())).append("</wfs:Title><wfs:Abstract>").append(l.features().size())
+          .append(Xml.esc(l.name())).append("</wfs:Title><wfs:Abstract>").append(l.count())
           .append(" 个要素 features</wfs:Abstract><wfs:DefaultCRS>").append(RequestCrs.urn(l.crs())).append("</wfs:DefaultCRS>");
       Set<Integer> others = new LinkedHashSet<>(List.of(Crs.CGCS2000, Crs.WGS84, Crs.WEB_MERCATOR));
       others.remove(l.crs().epsg());
@@ -87,7 +87,7 @@ final class WfsCapabilities {
         {"ImplementsResourceId", "TRUE"}, {"ImplementsMinStandardFilter", "TRUE"}, {"ImplementsStandardFilter", "TRUE"},
         {"ImplementsMinSpatialFilter", "TRUE"}, {"ImplementsSpatialFilter", "FALSE"},
         {"ImplementsMinTemporalFilter", "FALSE"}, {"ImplementsTemporalFilter", "FALSE"}, {"ImplementsVersionNav", "FALSE"},
-        {"ImplementsSorting", "FALSE"}, {"ImplementsExtendedOperators", "FALSE"}, {"ImplementsMinimumXPath", "FALSE"},
+        {"ImplementsSorting", "TRUE"}, {"ImplementsExtendedOperators", "FALSE"}, {"ImplementsMinimumXPath", "FALSE"},
         {"ImplementsSchemaElementFunc", "FALSE"}};
     for (String[] c : fes) {
       constraint(b, "fes", c[0], c[1]);

@@ -3,9 +3,8 @@ package org.landledger.server.wfs;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,14 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import org.geotools.api.filter.Filter;
 import org.landledger.geo.Crs;
 import org.landledger.io.Feature;
 import org.landledger.io.Field;
 import org.landledger.io.LayerSchema;
+import org.landledger.io.query.FeatureCursor;
+import org.landledger.io.query.Query;
 import org.landledger.server.Limits;
 import org.landledger.server.catalog.Catalog;
-import org.landledger.server.catalog.Envelopes;
 import org.landledger.server.catalog.ServedLayer;
 import org.landledger.server.ows.GeoJson;
 import org.landledger.server.ows.OwsException;
@@ -33,18 +33,18 @@ import org.landledger.server.ows.OwsResponse;
 import org.landledger.server.ows.RequestCrs;
 import org.landledger.server.ows.Xml;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
  * WFS 2.0 服务: GetCapabilities, DescribeFeatureType, GetFeature (GML 3.2 and GeoJSON; BBOX, RESOURCEID,
- * CQL_FILTER, FES 2.0 FILTER, COUNT/STARTINDEX paging with next links, resultType=hits, SRSNAME,
- * PROPERTYNAME), ListStoredQueries, DescribeStoredQueries and the GetFeatureById stored query; KVP over
- * GET and XML over POST (parsed with external entities refused).
+ * CQL_FILTER, FES 2.0 FILTER, SORTBY, COUNT/STARTINDEX paging with next links, resultType=hits, SRSNAME,
+ * PROPERTYNAME), GetPropertyValue, ListStoredQueries, DescribeStoredQueries and the GetFeatureById stored query;
+ * KVP over GET and XML over POST (parsed with external entities refused).
+ *
+ * <p>Every request is one {@link Query} per type name, answered by the layer's store ({@link ServedLayer#query}):
+ * box, filter, sort and paging are done there (index, SQL or ScanQuery), counts by {@link ServedLayer#count};
+ * this class only formats. Responses are written while the features are read, in constant memory.
  */
 public final class WfsService {
 
@@ -81,8 +81,12 @@ public final class WfsService {
   record FeatureRequest(List<QuerySpec> queries, int count, int startIndex, boolean hits, boolean json,
       RequestCrs srs, boolean byId, OwsParams kvp) {}
 
-  /** One query: a layer, a predicate, an optional native-CRS bbox and the properties to return. */
-  record QuerySpec(ServedLayer layer, Predicate<Feature> filter, Geometry bbox, Set<String> properties) {}
+  /**
+   * One query: a layer, a filter (validated against its schema), an optional box in {@code bboxCrs} (matched on
+   * the geometries), the properties to return (null: all) and a sort.
+   */
+  record QuerySpec(ServedLayer layer, Filter filter, Envelope bbox, Crs bboxCrs, Set<String> properties,
+      List<Query.SortKey> sort) {}
 
   private FeatureRequest kvpRequest(OwsParams p) {
     boolean byId = false;
@@ -121,19 +125,23 @@ public final class WfsService {
     List<QuerySpec> qs = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       ServedLayer l = layers.get(i);
-      Predicate<Feature> filter = f -> true;
-      Geometry bbox = null;
+      Filter filter = Filter.INCLUDE;
+      Envelope bbox = null;
+      Crs bboxCrs = null;
       if (cql != null) {
-        filter = AttributeFilter.ecql(cql[Math.min(i, cql.length - 1)], l.layer().schema());
+        filter = AttributeFilter.ecql(cql[Math.min(i, cql.length - 1)], l.schema());
       } else if (fes != null) {
         filter = AttributeFilter.ecql(Fes.toEcql(Xml.parse(fes[Math.min(i, fes.length - 1)].getBytes(StandardCharsets.UTF_8))
-            .getDocumentElement(), l), l.layer().schema());
+            .getDocumentElement(), l), l.schema());
       } else if (resourceIds != null) {
-        filter = idFilter(l, resourceIds);
+        filter = ServedLayer.idFilter(idsOf(l, resourceIds));
       } else if (p.has("BBOX")) {
-        bbox = bboxGeometry(p.get("BBOX"), l, srs);
+        RequestCrs crs = bboxCrs(p.get("BBOX"), l, srs);
+        bbox = crs.envelope(p.get("BBOX"), "BBOX");
+        bboxCrs = crs.crs();
       }
-      qs.add(new QuerySpec(l, filter, bbox, properties(p.get("PROPERTYNAME"), l)));
+      List<Query.SortKey> sort = p.has("SORTBY") ? sortBy(p.get("SORTBY"), l) : List.of();
+      qs.add(new QuerySpec(l, filter, bbox, bboxCrs, properties(p.get("PROPERTYNAME"), l), sort));
     }
     return new FeatureRequest(qs, count, start, hits, json, srs, byId, p);
   }
@@ -209,27 +217,49 @@ public final class WfsService {
     return new ArrayList<>(out);
   }
 
-  private static Predicate<Feature> idFilter(ServedLayer l, String ids) {
-    Set<String> wanted = new LinkedHashSet<>();
+  /** The feature ids of a layer among resource ids ({@code DLTB.5} → {@code 5}). */
+  private static List<String> idsOf(ServedLayer l, String ids) {
+    String prefix = Gml32.elementName(l.name()) + ".";
+    List<String> out = new ArrayList<>();
     for (String rid : ids.split(",")) {
-      wanted.add(rid.trim());
+      String r = rid.trim();
+      if (r.startsWith(prefix)) {
+        out.add(r.substring(prefix.length()));
+      }
     }
-    return f -> wanted.contains(Gml32.gmlId(l.name(), f.id()));
+    return out;
   }
 
-  /** A KVP BBOX (minx,miny,maxx,maxy[,crs]) as a polygon in the layer's CRS. */
-  private static Geometry bboxGeometry(String text, ServedLayer l, RequestCrs srs) {
+  /** The CRS of a KVP BBOX (minx,miny,maxx,maxy[,crs]): its own, else SRSNAME, else the layer's. */
+  private static RequestCrs bboxCrs(String text, ServedLayer l, RequestCrs srs) {
     String[] parts = text.split(",");
-    RequestCrs crs;
     if (parts.length >= 5) {
-      crs = RequestCrs.parse(parts[4], false, "BBOX");
-    } else if (srs != null) {
-      crs = srs;
-    } else {
-      crs = new RequestCrs(l.crs(), l.crs().epsgAxisOrderNorthFirst(), RequestCrs.urn(l.crs()));
+      return RequestCrs.parse(parts[4], false, "BBOX");
     }
-    Envelope e = crs.envelope(text, "BBOX");
-    return new GeometryFactory().toGeometry(Envelopes.transform(e, crs.crs(), l.crs()));
+    return srs != null ? srs : new RequestCrs(l.crs(), l.crs().epsgAxisOrderNorthFirst(), RequestCrs.urn(l.crs()));
+  }
+
+  /** SORTBY: {@code NAME [ASC|DESC]} (or A/D), comma-separated; fields of the layer only. */
+  static List<Query.SortKey> sortBy(String text, ServedLayer l) {
+    List<Query.SortKey> out = new ArrayList<>();
+    for (String part : text.split(",")) {
+      String[] t = part.trim().split("\\s+");
+      if (t[0].isEmpty() || t.length > 2) {
+        throw OwsException.invalid("SORTBY", "SORTBY needs NAME [ASC|DESC], comma-separated");
+      }
+      String dir = t.length == 2 ? t[1].toUpperCase(Locale.ROOT) : "ASC";
+      if (!List.of("ASC", "DESC", "A", "D").contains(dir)) {
+        throw OwsException.invalid("SORTBY", "sort order must be ASC or DESC, not " + abbreviate(t[1]));
+      }
+      out.add(new Query.SortKey(sortField(t[0], l, "SORTBY"), dir.startsWith("A")));
+    }
+    return out;
+  }
+
+  private static String sortField(String raw, ServedLayer l, String param) {
+    String n = raw.startsWith(Gml32.PREFIX + ":") ? raw.substring(Gml32.PREFIX.length() + 1) : raw;
+    return l.schema().field(n).map(Field::name).orElseThrow(() -> OwsException.invalid(param, "cannot sort by "
+        + abbreviate(n) + " (fields of " + l.name() + ": " + AttributeFilter.fieldNames(l.schema()) + ")"));
   }
 
   /** PROPERTYNAME: only the layer's fields (and its geometry) may be named. */
@@ -239,7 +269,7 @@ public final class WfsService {
     }
     String one = list.trim().replaceFirst("^\\(", "").replaceFirst("\\)$", "");
     Set<String> out = new LinkedHashSet<>();
-    LayerSchema schema = l.layer().schema();
+    LayerSchema schema = l.schema();
     for (String raw : one.split(",")) {
       String n = raw.trim();
       if (n.startsWith(Gml32.PREFIX + ":")) {
@@ -258,24 +288,70 @@ public final class WfsService {
     return out;
   }
 
-  private record Match(QuerySpec query, Feature feature) {}
+  /** A spec as the layer's query: filter, box, properties, sort and the output CRS (paging added per page). */
+  private static Query query(QuerySpec q, RequestCrs srs) {
+    Query x = Query.all().withFilter(q.filter()).withSort(q.sort());
+    if (q.bbox() != null) {
+      x = x.withBbox(q.bbox(), q.bboxCrs(), false);
+    }
+    if (q.properties() != null) {
+      x = x.withProperties(q.properties().stream().filter(n -> !n.equals(AttributeFilter.GEOMETRY)).toList())
+          .withGeometry(q.properties().contains(AttributeFilter.GEOMETRY));
+    }
+    if (srs != null && !srs.crs().equals(q.layer().crs())) {
+      x = x.withTargetCrs(srs.crs());
+    }
+    return x;
+  }
 
-  private List<Match> matches(FeatureRequest r) {
-    List<Match> matches = new ArrayList<>();
-    for (QuerySpec q : r.queries()) {
-      List<Feature> candidates = q.bbox() == null ? q.layer().features()
-          : q.layer().view(q.layer().crs()).query(q.bbox().getEnvelopeInternal());
-      PreparedGeometry box = q.bbox() == null ? null : PreparedGeometryFactory.prepare(q.bbox());
-      for (Feature f : candidates) {
-        if (box != null && (f.geometry() == null || !box.intersects(f.geometry()))) {
-          continue;
-        }
-        if (q.filter().test(f)) {
-          matches.add(new Match(q, f));
+  /** One layer's share of a page: its query with offset and limit. */
+  private record Part(QuerySpec spec, Query query) {}
+
+  /** The matches of a request: how many in all, the parts that make up the page asked for, how many it holds. */
+  private record Plan(long total, List<Part> parts, long returned) {}
+
+  /**
+   * Counts each query (the store answers counts from its index or SQL where it can) and cuts the page
+   * {@code [startIndex, startIndex + count)} of their concatenation into per-layer offset and limit.
+   */
+  private static Plan plan(FeatureRequest r) {
+    long total = 0;
+    long skip = r.startIndex();
+    long wanted = r.hits() ? 0 : r.count();
+    long left = wanted;
+    List<Part> parts = new ArrayList<>();
+    for (QuerySpec spec : r.queries()) {
+      Query q = query(spec, r.srs());
+      long n = spec.layer().count(q);
+      total += n;
+      if (skip >= n) {
+        skip -= n;
+        continue;
+      }
+      long take = Math.min(left, n - skip);
+      if (take > 0) {
+        parts.add(new Part(spec, q.withPage(skip, take)));
+      }
+      left -= take;
+      skip = 0;
+    }
+    return new Plan(total, parts, wanted - left);
+  }
+
+  /** What is done with each feature of a page. */
+  private interface MatchHandler {
+    void accept(QuerySpec spec, Feature f) throws IOException;
+  }
+
+  /** The features of the page, layer after layer, each cursor closed when done. */
+  private static void forEachMatch(Plan plan, MatchHandler h) throws IOException {
+    for (Part part : plan.parts()) {
+      try (FeatureCursor c = part.spec().layer().query(part.query())) {
+        while (c.hasNext()) {
+          h.accept(part.spec(), c.next());
         }
       }
     }
-    return matches;
   }
 
   /**
@@ -291,70 +367,77 @@ public final class WfsService {
     if (field.equals(AttributeFilter.GEOMETRY)) {
       throw OwsException.invalid("VALUEREFERENCE", "GetPropertyValue is offered for attributes, not the geometry");
     }
-    List<Match> matches = matches(r);
-    int total = matches.size();
-    List<Match> page = r.hits() ? List.of()
-        : matches.subList(Math.min(r.startIndex(), total), (int) Math.min(total, (long) r.startIndex() + r.count()));
+    List<QuerySpec> specs = r.queries().stream().map(q -> new QuerySpec(q.layer(), q.filter(), q.bbox(), q.bboxCrs(),
+        Set.of(field), q.sort())).toList();
+    Plan plan = plan(new FeatureRequest(specs, r.count(), r.startIndex(), r.hits(), false, null, false, p));
     String n = Gml32.elementName(field);
-    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    StringBuilder head = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<wfs:ValueCollection xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:ll=\"").append(Gml32.NS)
         .append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
         .append(" xsi:schemaLocation=\"http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd\"")
         .append(" timeStamp=\"").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\" numberMatched=\"")
-        .append(total).append("\" numberReturned=\"").append(page.size()).append('"');
-    if (!r.hits() && r.startIndex() + page.size() < total) {
-      b.append(" next=\"").append(Xml.esc(pageLink(url, p, r.startIndex() + page.size()))).append('"');
+        .append(plan.total()).append("\" numberReturned=\"").append(plan.returned()).append('"');
+    if (!r.hits() && r.startIndex() + plan.returned() < plan.total()) {
+      head.append(" next=\"").append(Xml.esc(pageLink(url, p, r.startIndex() + plan.returned()))).append('"');
     }
-    b.append(">\n");
-    for (Match m : page) {
-      Object v = m.feature().get(field);
-      b.append("<wfs:member><ll:").append(n).append('>').append(v == null ? "" : Xml.esc(Gml32.value(v)))
-          .append("</ll:").append(n).append("></wfs:member>\n");
-    }
-    b.append("</wfs:ValueCollection>\n");
-    return OwsResponse.text("text/xml", b.toString());
+    head.append(">\n");
+    return OwsResponse.stream("text/xml; charset=UTF-8", out -> {
+      Writer w = writer(out);
+      w.write(head.toString());
+      forEachMatch(plan, (spec, f) -> {
+        Object v = f.get(field);
+        w.append("<wfs:member><ll:").append(n).append('>').append(v == null ? "" : Xml.esc(Gml32.value(v)))
+            .append("</ll:").append(n).append("></wfs:member>\n");
+      });
+      w.write("</wfs:ValueCollection>\n");
+      w.flush();
+    });
   }
 
   OwsResponse getFeature(FeatureRequest r, String url) {
-    List<Match> matches = matches(r);
-    int total = matches.size();
-    List<Match> page = r.hits() ? List.of()
-        : matches.subList(Math.min(r.startIndex(), total), (int) Math.min(total, (long) r.startIndex() + r.count()));
-    String next = !r.hits() && r.startIndex() + page.size() < total && r.kvp() != null
-        ? pageLink(url, r.kvp(), r.startIndex() + page.size()) : null;
+    Plan plan = plan(r);
+    long total = plan.total();
+    long returned = plan.returned();
+    String next = !r.hits() && r.startIndex() + returned < total && r.kvp() != null
+        ? pageLink(url, r.kvp(), r.startIndex() + returned) : null;
     String previous = !r.hits() && r.startIndex() > 0 && r.kvp() != null
         ? pageLink(url, r.kvp(), Math.max(0, r.startIndex() - r.count())) : null;
-    if (r.byId()) {
-      if (page.isEmpty()) {
-        throw new OwsException("NotFound", "ID", "no feature with id " + abbreviate(r.kvp() == null ? "" : r.kvp().get("ID", "")), 404);
-      }
+    if (r.byId() && returned == 0) {
+      throw new OwsException("NotFound", "ID", "no feature with id " + abbreviate(r.kvp() == null ? "" : r.kvp().get("ID", "")), 404);
     }
     String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     if (r.json()) {
-      return OwsResponse.ok("application/geo+json; charset=UTF-8", json(page, total, r, stamp, next, previous));
+      return OwsResponse.stream("application/geo+json; charset=UTF-8", out -> json(out, plan, r, stamp, next, previous));
     }
-    StringBuilder b = new StringBuilder(4096 + page.size() * 512);
-    b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     if (r.byId()) {
-      Match m = page.get(0);
-      b.append("<ll:").append(m.query().layer().name()).append(" xmlns:ll=\"").append(Gml32.NS)
-          .append("\" xmlns:gml=\"").append(Gml32.GML).append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
-          .append(" xsi:schemaLocation=\"").append(Gml32.NS).append(' ').append(Xml.esc(describeUrl(url, List.of(m.query().layer()))))
-          .append(" http://www.opengis.net/gml/3.2 http://schemas.opengis.net/gml/3.2.1/gml.xsd\"");
-      String one = gml(m, r);
-      // Reuse the member encoding but hoist namespace declarations onto the root element.
-      b.append(one.substring(("<ll:" + m.query().layer().name()).length()));
-      return OwsResponse.text("application/gml+xml; version=3.2", b.toString());
+      ServedLayer l = plan.parts().get(0).spec().layer();
+      String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ll:" + l.name() + " xmlns:ll=\"" + Gml32.NS
+          + "\" xmlns:gml=\"" + Gml32.GML + "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+          + " xsi:schemaLocation=\"" + Gml32.NS + ' ' + Xml.esc(describeUrl(url, List.of(l)))
+          + " http://www.opengis.net/gml/3.2 http://schemas.opengis.net/gml/3.2.1/gml.xsd\"";
+      Part first = plan.parts().get(0);
+      Plan one = new Plan(plan.total(), List.of(new Part(first.spec(), first.query().withPage(first.query().offset(), 1))), 1);
+      return OwsResponse.stream("application/gml+xml; version=3.2", out -> {
+        Writer w = writer(out);
+        forEachMatch(one, (spec, f) -> {
+          // The member encoding, its namespace declarations hoisted onto the root element.
+          w.write(head);
+          w.write(gml(spec, f, r).substring(("<ll:" + l.name()).length()));
+        });
+        w.flush();
+      });
     }
     Set<ServedLayer> types = new LinkedHashSet<>();
     r.queries().forEach(q -> types.add(q.layer()));
+    StringBuilder b = new StringBuilder(4096);
+    b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     b.append("<wfs:FeatureCollection xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:gml=\"").append(Gml32.GML)
         .append("\" xmlns:ll=\"").append(Gml32.NS).append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
         .append(" xsi:schemaLocation=\"http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd ")
         .append(Gml32.NS).append(' ').append(Xml.esc(describeUrl(url, List.copyOf(types))))
         .append(" http://www.opengis.net/gml/3.2 http://schemas.opengis.net/gml/3.2.1/gml.xsd\"")
         .append(" timeStamp=\"").append(stamp).append("\" numberMatched=\"").append(total)
-        .append("\" numberReturned=\"").append(page.size()).append('"');
+        .append("\" numberReturned=\"").append(returned).append('"');
     if (next != null) {
       b.append(" next=\"").append(Xml.esc(next)).append('"');
     }
@@ -362,75 +445,68 @@ public final class WfsService {
       b.append(" previous=\"").append(Xml.esc(previous)).append('"');
     }
     b.append(">\n");
-    for (Match m : page) {
-      b.append("<wfs:member>").append(gml(m, r)).append("</wfs:member>\n");
-    }
-    b.append("</wfs:FeatureCollection>\n");
-    return OwsResponse.text("application/gml+xml; version=3.2", b.toString());
+    String head = b.toString();
+    return OwsResponse.stream("application/gml+xml; version=3.2", out -> {
+      Writer w = writer(out);
+      w.write(head);
+      forEachMatch(plan, (spec, f) -> {
+        w.write("<wfs:member>");
+        w.write(gml(spec, f, r));
+        w.write("</wfs:member>\n");
+      });
+      w.write("</wfs:FeatureCollection>\n");
+      w.flush();
+    });
   }
 
-  private static String gml(Match m, FeatureRequest r) {
-    ServedLayer l = m.query().layer();
+  private static Writer writer(java.io.OutputStream out) {
+    return new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+  }
+
+  private static String gml(QuerySpec spec, Feature f, FeatureRequest r) {
+    ServedLayer l = spec.layer();
     RequestCrs out = r.srs() != null ? r.srs() : new RequestCrs(l.crs(), l.crs().epsgAxisOrderNorthFirst(), RequestCrs.urn(l.crs()));
-    Feature f = reproject(m.feature(), l.crs(), out.crs());
     StringBuilder b = new StringBuilder(512);
-    Gml32.feature(b, l.name(), l.layer().schema(), f, out, m.query().properties());
+    Gml32.feature(b, l.name(), l.schema(), f, out, spec.properties());
     return b.toString();
   }
 
-  private static Feature reproject(Feature f, Crs from, Crs to) {
-    if (f.geometry() == null || from.equals(to)) {
-      return f;
-    }
-    return f.withGeometry(from.transform(f.geometry(), to));
-  }
+  private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-  private static byte[] json(List<Match> page, int total, FeatureRequest r, String stamp, String next, String previous) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(4096 + page.size() * 256);
-      try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-        if (r.byId() && page.size() == 1) {
-          feature(g, page.get(0), r);
-          return finish(g, out);
-        }
-        g.writeStartObject();
-        g.writeStringField("type", "FeatureCollection");
-        g.writeNumberField("numberMatched", total);
-        g.writeNumberField("numberReturned", page.size());
-        g.writeStringField("timeStamp", stamp);
-        Crs c = r.srs() != null ? r.srs().crs() : page.isEmpty() ? null : page.get(0).query().layer().crs();
-        if (c != null) {
-          g.writeObjectFieldStart("crs");
-          g.writeStringField("type", "name");
-          g.writeObjectFieldStart("properties");
-          g.writeStringField("name", RequestCrs.urn(c));
-          g.writeEndObject();
-          g.writeEndObject();
-        }
-        g.writeArrayFieldStart("features");
-        for (Match m : page) {
-          feature(g, m, r);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("links");
-        if (next != null) {
-          link(g, next, "next");
-        }
-        if (previous != null) {
-          link(g, previous, "previous");
-        }
-        g.writeEndArray();
+  private static void json(java.io.OutputStream out, Plan plan, FeatureRequest r, String stamp, String next,
+      String previous) throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      if (r.byId() && plan.returned() == 1) {
+        forEachMatch(plan, (spec, f) -> feature(g, spec, f));
+        return;
+      }
+      g.writeStartObject();
+      g.writeStringField("type", "FeatureCollection");
+      g.writeNumberField("numberMatched", plan.total());
+      g.writeNumberField("numberReturned", plan.returned());
+      g.writeStringField("timeStamp", stamp);
+      Crs c = r.srs() != null ? r.srs().crs() : plan.parts().isEmpty() ? null : plan.parts().get(0).spec().layer().crs();
+      if (c != null) {
+        g.writeObjectFieldStart("crs");
+        g.writeStringField("type", "name");
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("name", RequestCrs.urn(c));
+        g.writeEndObject();
         g.writeEndObject();
       }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      g.writeArrayFieldStart("features");
+      forEachMatch(plan, (spec, f) -> feature(g, spec, f));
+      g.writeEndArray();
+      g.writeArrayFieldStart("links");
+      if (next != null) {
+        link(g, next, "next");
+      }
+      if (previous != null) {
+        link(g, previous, "previous");
+      }
+      g.writeEndArray();
+      g.writeEndObject();
     }
-  }
-
-  private static byte[] finish(JsonGenerator g, ByteArrayOutputStream out) throws IOException {
-    g.flush();
-    return out.toByteArray();
   }
 
   private static void link(JsonGenerator g, String href, String rel) throws IOException {
@@ -441,31 +517,30 @@ public final class WfsService {
     g.writeEndObject();
   }
 
-  private static void feature(JsonGenerator g, Match m, FeatureRequest r) throws IOException {
-    ServedLayer l = m.query().layer();
-    Crs to = r.srs() != null ? r.srs().crs() : l.crs();
-    Feature f = reproject(m.feature(), l.crs(), to);
-    Set<String> props = m.query().properties();
+  private static void feature(JsonGenerator g, QuerySpec spec, Feature f) throws IOException {
+    ServedLayer l = spec.layer();
+    Set<String> props = spec.properties();
     g.writeStartObject();
     g.writeStringField("type", "Feature");
     g.writeStringField("id", Gml32.gmlId(l.name(), f.id()));
     g.writeFieldName("geometry");
     GeoJson.geometry(g, props == null || props.contains(AttributeFilter.GEOMETRY) ? f.geometry() : null);
     g.writeFieldName("properties");
-    Map<String, Object> attrs = new LinkedHashMap<>();
-    for (Field fld : l.layer().schema().fields()) {
+    g.writeStartObject();
+    for (Field fld : l.schema().fields()) {
       if (props == null || props.contains(fld.name())) {
-        attrs.put(fld.name(), f.get(fld.name()));
+        g.writeFieldName(fld.name());
+        GeoJson.value(g, f.get(fld.name()));
       }
     }
-    GeoJson.properties(g, attrs);
+    g.writeEndObject();
     g.writeEndObject();
   }
 
-  private static String pageLink(String url, OwsParams p, int start) {
+  private static String pageLink(String url, OwsParams p, long start) {
     Map<String, String> q = new LinkedHashMap<>(p.all());
     q.keySet().removeIf(k -> k.equalsIgnoreCase("STARTINDEX") || k.equalsIgnoreCase("TOKEN"));
-    q.put("STARTINDEX", Integer.toString(start));
+    q.put("STARTINDEX", Long.toString(start));
     StringBuilder b = new StringBuilder(url).append('?');
     q.forEach((k, v) -> b.append(enc(k)).append('=').append(enc(v)).append('&'));
     b.setLength(b.length() - 1);
@@ -487,7 +562,7 @@ public final class WfsService {
   private OwsResponse describe(String typeNames) {
     List<ServedLayer> ls = typeNames == null ? List.copyOf(catalog.layers()) : layers(typeNames, "TYPENAMES");
     return OwsResponse.text("application/gml+xml; version=3.2",
-        Gml32.schema(ls.stream().map(l -> l.layer().schema()).toList()));
+        Gml32.schema(ls.stream().map(ServedLayer::schema).toList()));
   }
 
   /** WFS requests in XML (POST): GetCapabilities, DescribeFeatureType, GetFeature with Query and fes:Filter. */
@@ -529,22 +604,46 @@ public final class WfsService {
         }
       }
       for (ServedLayer l : layers(q.getAttribute("typeNames"), "typeNames")) {
-        Predicate<Feature> filter = f -> true;
+        Filter filter = Filter.INCLUDE;
         List<Element> filters = Fes.children(q, "Filter");
         if (!filters.isEmpty()) {
-          filter = AttributeFilter.ecql(Fes.toEcql(filters.get(0), l), l.layer().schema());
+          filter = AttributeFilter.ecql(Fes.toEcql(filters.get(0), l), l.schema());
         }
         List<String> props = new ArrayList<>();
         for (Element pn : Fes.children(q, "PropertyName")) {
           props.add(pn.getTextContent().trim());
         }
-        qs.add(new QuerySpec(l, filter, null, props.isEmpty() ? null : properties(String.join(",", props), l)));
+        qs.add(new QuerySpec(l, filter, null, null, props.isEmpty() ? null : properties(String.join(",", props), l),
+            xmlSortBy(q, l)));
       }
     }
     if (qs.isEmpty()) {
       throw OwsException.missing("Query");
     }
     return new FeatureRequest(qs, count, start, hits, json, srs, false, null);
+  }
+
+  /** fes:SortBy of a wfs:Query: SortProperty elements with ValueReference and SortOrder (ASC, DESC). */
+  private static List<Query.SortKey> xmlSortBy(Element query, ServedLayer l) {
+    List<Query.SortKey> out = new ArrayList<>();
+    for (Element sortBy : Fes.children(query, "SortBy")) {
+      for (Element p : Fes.children(sortBy, "SortProperty")) {
+        List<Element> ref = Fes.children(p, "ValueReference");
+        if (ref.isEmpty()) {
+          ref = Fes.children(p, "PropertyName");
+        }
+        if (ref.isEmpty()) {
+          throw OwsException.invalid("SortBy", "SortProperty needs a ValueReference");
+        }
+        List<Element> order = Fes.children(p, "SortOrder");
+        String dir = order.isEmpty() ? "ASC" : order.get(0).getTextContent().trim().toUpperCase(Locale.ROOT);
+        if (!dir.equals("ASC") && !dir.equals("DESC")) {
+          throw OwsException.invalid("SortBy", "SortOrder must be ASC or DESC");
+        }
+        out.add(new Query.SortKey(sortField(ref.get(0).getTextContent().trim(), l, "SortBy"), dir.equals("ASC")));
+      }
+    }
+    return out;
   }
 
   private static int attrInt(Element e, String name, int fallback, int max) {

@@ -110,7 +110,7 @@ final class WmsCapabilities {
     Style s = styles.styleOf(l);
     b.append("<Layer queryable=\"1\"><Name>").append(Xml.esc(l.name())).append("</Name><Title>")
         .append(Xml.esc(l.name())).append("</Title><Abstract>").append(Xml.esc(s.titleZh() + " — "
-            + l.features().size() + " 个要素 features"))
+            + l.count() + " 个要素 features"))
         .append("</Abstract>");
     b.append("<CRS>EPSG:").append(l.crs().epsg()).append("</CRS>");
     geoBox(b, geographic(l));

@@ -21,7 +21,6 @@ import org.landledger.geo.Crs;
 import org.landledger.io.Feature;
 import org.landledger.server.Limits;
 import org.landledger.server.catalog.Catalog;
-import org.landledger.server.catalog.LayerView;
 import org.landledger.server.catalog.ServedLayer;
 import org.landledger.server.ows.GeoJson;
 import org.landledger.server.ows.OwsException;
@@ -31,6 +30,9 @@ import org.landledger.server.ows.RequestCrs;
 import org.landledger.server.ows.Xml;
 import org.landledger.render.LegendRenderer;
 import org.landledger.render.MapRenderer;
+import org.landledger.render.PngEncoder;
+import org.landledger.io.query.FeatureCursor;
+import org.landledger.io.query.Query;
 import org.landledger.server.catalog.StyleBook;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -51,11 +53,19 @@ public final class WmsService {
   private final Catalog catalog;
   private final StyleBook styles;
   private final Limits limits;
+  private final TileCache tiles;
 
   public WmsService(Catalog catalog, StyleBook styles, Limits limits) {
+    this(catalog, styles, limits, new TileCache(0));
+  }
+
+  /** With a tile cache (emptied whenever the catalog changes; {@code new TileCache(0)}: none). */
+  public WmsService(Catalog catalog, StyleBook styles, Limits limits, TileCache tiles) {
     this.catalog = catalog;
     this.styles = styles;
     this.limits = limits;
+    this.tiles = tiles;
+    catalog.onChange(tiles::clear);
   }
 
   public OwsResponse handle(OwsParams p, String serviceUrl) {
@@ -151,39 +161,41 @@ public final class WmsService {
     }
     boolean transparent = "true".equalsIgnoreCase(p.get("TRANSPARENT", "false"));
     Color bg = parseColour(p.get("BGCOLOR", "0xFFFFFF"));
+    Color background = transparent && !jpeg ? null : bg;
+    String type = jpeg ? "image/jpeg" : "image/png";
+    TileCache.Key key = tiles.enabled() ? new TileCache.Key(m.layers().stream().map(ServedLayer::version).toList(),
+        m.layers().stream().map(l -> styles.styleOf(l).name()).toList(), m.crs().crs().epsg(), m.bbox(), m.width(),
+        m.height(), type, background == null ? 0 : background.getRGB() | 0x1_0000_0000L) : null;
+    byte[] cached = key == null ? null : tiles.get(key);
+    if (cached != null) {
+      return OwsResponse.ok(type, cached);
+    }
     List<MapRenderer.MapLayer> ml = new ArrayList<>();
     for (ServedLayer l : m.layers()) {
-      ml.add(new MapRenderer.MapLayer(l.view(m.crs().crs()), styles.styleOf(l), 1f));
+      ml.add(new MapRenderer.MapLayer(l.mapSource(), styles.styleOf(l), 1f));
     }
-    BufferedImage img = MapRenderer.render(ml, m.bbox(), m.width(), m.height(), transparent && !jpeg ? null : bg);
-    return OwsResponse.ok(jpeg ? "image/jpeg" : "image/png", encode(img, jpeg));
+    BufferedImage img = MapRenderer.render(ml, m.bbox(), m.crs().crs(), m.width(), m.height(), background);
+    byte[] body = encode(img, jpeg);
+    if (key != null) {
+      tiles.put(key, body);
+    }
+    return OwsResponse.ok(type, body);
   }
 
-  /** Encodes an image; JPEG has no alpha, so it is flattened first. */
+  /** Encodes an image: PNG with {@link PngEncoder}; JPEG has no alpha, so it is flattened on white first. */
   public static byte[] encode(BufferedImage img, boolean jpeg) {
+    if (!jpeg) {
+      return PngEncoder.encode(img);
+    }
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-      if (jpeg) {
-        BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.drawImage(img, 0, 0, null);
-        g.dispose();
-        ImageIO.write(rgb, "jpeg", out);
-      } else {
-        // Explicit compression: measured ~30 % faster and ~45 % smaller than ImageIO.write defaults on 256² tiles.
-        javax.imageio.ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
-        javax.imageio.ImageWriteParam param = w.getDefaultWriteParam();
-        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(0.9f);
-        try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-          w.setOutput(ios);
-          w.write(null, new javax.imageio.IIOImage(img, null, null), param);
-        } finally {
-          w.dispose();
-        }
-      }
+      BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = rgb.createGraphics();
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, img.getWidth(), img.getHeight());
+      g.drawImage(img, 0, 0, null);
+      g.dispose();
+      ImageIO.write(rgb, "jpeg", out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -218,15 +230,15 @@ public final class WmsService {
     double tol = 3 * Math.max(px, py);
     Point pt = new GeometryFactory().createPoint(new Coordinate(x, y));
     Map<ServedLayer, List<Feature>> hits = new LinkedHashMap<>();
+    Crs crs = m.crs().crs();
+    Query near = Query.all().withBbox(new Envelope(x - tol, x + tol, y - tol, y + tol), crs, true).withTargetCrs(crs);
     for (ServedLayer l : m.layers()) {
-      LayerView v = l.view(m.crs().crs());
-      Envelope e = new Envelope(x - tol, x + tol, y - tol, y + tol);
       List<Feature> found = new ArrayList<>();
-      for (Feature f : v.query(e)) {
-        if (f.geometry() != null && f.geometry().isWithinDistance(pt, tol)) {
-          found.add(f);
-          if (found.size() >= count) {
-            break;
+      try (FeatureCursor c = l.query(near)) {
+        while (c.hasNext() && found.size() < count) {
+          Feature f = c.next();
+          if (f.geometry() != null && f.geometry().isWithinDistance(pt, tol)) {
+            found.add(f);
           }
         }
       }
